@@ -1,0 +1,24 @@
+/**
+ * Stable error codes. Clients (tabs, cards, integrations) branch on these, so they never change meaning.
+ * The HTTP/bot edge maps each to a status in one place (functions/src/http/error-status.ts).
+ */
+export const ERROR_CODES = [
+  'AUTH.MISSING_TOKEN',
+  'AUTH.INVALID_TOKEN',
+  'AUTH.TOKEN_EXPIRED',
+  'AUTH.TENANT_NOT_ALLOWED',
+  'VALIDATION.FAILED',
+  'REQUEST.TOO_LARGE',
+  'REQUEST.NOT_FOUND',
+  'PERMISSION.DENIED',
+  'BODY.NOT_FOUND',
+  'MEETING.NOT_FOUND',
+  'MEETING.NOT_EDITABLE',
+  'MEETING.PERSON_NOT_MEMBER',
+  'MEETING.ENDS_BEFORE_START',
+  'CONCURRENCY.CONFLICT',
+  'STORAGE.UNAVAILABLE',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];

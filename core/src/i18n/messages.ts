@@ -1,0 +1,61 @@
+import type { ErrorCode } from '../errors/error-codes';
+import type { Locale } from './locale';
+
+type Catalogue = Record<ErrorCode, string>;
+
+/** User-facing error text. `{name}` placeholders are filled from the error's params. */
+const errorMessages: Record<Locale, Catalogue> = {
+  vi: {
+    'AUTH.MISSING_TOKEN': 'Yêu cầu chưa có mã xác thực. Vui lòng đăng nhập lại.',
+    'AUTH.INVALID_TOKEN': 'Mã xác thực không hợp lệ. Vui lòng đăng nhập lại.',
+    'AUTH.TOKEN_EXPIRED': 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
+    'AUTH.TENANT_NOT_ALLOWED': 'Tổ chức của bạn chưa được phép sử dụng ứng dụng này.',
+    'VALIDATION.FAILED': 'Dữ liệu gửi lên không hợp lệ: {issues}',
+    'REQUEST.TOO_LARGE': 'Dữ liệu gửi lên quá lớn (tối đa {maxBytes} byte).',
+    'REQUEST.NOT_FOUND': 'Không tìm thấy địa chỉ yêu cầu.',
+    'PERMISSION.DENIED': 'Bạn không có quyền thực hiện thao tác này ({action}).',
+    'BODY.NOT_FOUND': 'Không tìm thấy ban/tổ chức này.',
+    'MEETING.NOT_FOUND': 'Không tìm thấy cuộc họp này.',
+    'MEETING.NOT_EDITABLE': 'Cuộc họp ở trạng thái "{status}" nên không thể sửa nội dung.',
+    'MEETING.PERSON_NOT_MEMBER': 'Người được chọn làm {role} không phải là thành viên của ban.',
+    'MEETING.ENDS_BEFORE_START': 'Thời gian kết thúc phải sau thời gian bắt đầu.',
+    'CONCURRENCY.CONFLICT':
+      'Dữ liệu đã được người khác thay đổi. Nội dung mới nhất đã được tải lại; vui lòng xem và sửa lại.',
+    'STORAGE.UNAVAILABLE': 'Kho dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau.',
+    INTERNAL: 'Đã có lỗi hệ thống. Vui lòng thử lại; nếu vẫn lỗi, báo quản trị viên.',
+  },
+  en: {
+    'AUTH.MISSING_TOKEN': 'The request carries no sign-in token. Please sign in again.',
+    'AUTH.INVALID_TOKEN': 'The sign-in token is not valid. Please sign in again.',
+    'AUTH.TOKEN_EXPIRED': 'Your session has expired. Please sign in again.',
+    'AUTH.TENANT_NOT_ALLOWED': 'Your organisation is not allowed to use this app yet.',
+    'VALIDATION.FAILED': 'The data sent is not valid: {issues}',
+    'REQUEST.TOO_LARGE': 'The data sent is too large (at most {maxBytes} bytes).',
+    'REQUEST.NOT_FOUND': 'No such address.',
+    'PERMISSION.DENIED': 'You are not allowed to do this ({action}).',
+    'BODY.NOT_FOUND': 'This body was not found.',
+    'MEETING.NOT_FOUND': 'This meeting was not found.',
+    'MEETING.NOT_EDITABLE': 'The meeting is "{status}", so its content can no longer be edited.',
+    'MEETING.PERSON_NOT_MEMBER': 'The person chosen as {role} is not a member of the body.',
+    'MEETING.ENDS_BEFORE_START': 'The end time must be after the start time.',
+    'CONCURRENCY.CONFLICT':
+      'Someone else changed this in the meantime. The latest version has been loaded; please review and edit again.',
+    'STORAGE.UNAVAILABLE': 'Storage is temporarily unavailable. Please try again later.',
+    INTERNAL:
+      'Something went wrong on our side. Please retry; if it persists, tell your administrator.',
+  },
+};
+
+export function errorMessage(
+  locale: Locale,
+  code: ErrorCode,
+  params: Record<string, string | number> = {},
+): string {
+  return fill(errorMessages[locale][code], params);
+}
+
+function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in params ? String(params[key]) : whole,
+  );
+}

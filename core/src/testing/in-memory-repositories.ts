@@ -1,0 +1,100 @@
+import type { AuditEvent } from '../audit/audit-event';
+import type { Body, Member } from '../bodies/body';
+import { DomainError } from '../errors/domain-error';
+import type { Meeting } from '../meetings/meeting';
+import type { BodyRepository } from '../ports/body-repository';
+import type { Clock } from '../ports/clock';
+import type { IdGenerator } from '../ports/id-generator';
+import type { MeetingRepository, StoredMeeting } from '../ports/meeting-repository';
+
+/**
+ * Faithful in-memory fakes of the storage ports, for core tests. They keep the same contracts as the
+ * Azure Tables adapters (tenant-scoped keys, etag checks, atomic change + audit), which the functions
+ * integration tests check against Azurite.
+ */
+export class InMemoryBodyRepository implements BodyRepository {
+  readonly bodies = new Map<string, Body>();
+  readonly members = new Map<string, Member>();
+
+  addBody(body: Body, members: Member[]): void {
+    this.bodies.set(`${body.tenantId}/${body.id}`, body);
+    for (const member of members) {
+      this.members.set(`${member.tenantId}/${member.bodyId}/${member.userId}`, member);
+    }
+  }
+
+  async getBody(tenantId: string, bodyId: string): Promise<Body | null> {
+    return this.bodies.get(`${tenantId}/${bodyId}`) ?? null;
+  }
+
+  async getMember(tenantId: string, bodyId: string, userId: string): Promise<Member | null> {
+    return this.members.get(`${tenantId}/${bodyId}/${userId}`) ?? null;
+  }
+
+  async listMembers(tenantId: string, bodyId: string): Promise<Member[]> {
+    return [...this.members.values()].filter((m) => m.tenantId === tenantId && m.bodyId === bodyId);
+  }
+
+  async listMemberships(tenantId: string, userId: string) {
+    return [...this.members.values()]
+      .filter((m) => m.tenantId === tenantId && m.userId === userId)
+      .map((m) => ({ body: this.bodies.get(`${tenantId}/${m.bodyId}`)!, roles: m.roles }));
+  }
+}
+
+export class InMemoryMeetingRepository implements MeetingRepository {
+  private readonly rows = new Map<string, StoredMeeting>();
+  private readonly events = new Map<string, AuditEvent[]>();
+  private etagCounter = 0;
+
+  async getMeeting(tenantId: string, bodyId: string, meetingId: string) {
+    const row = this.rows.get(`${tenantId}/${bodyId}/${meetingId}`);
+    return row ? clone(row) : null;
+  }
+
+  async listMeetings(tenantId: string, bodyId: string): Promise<Meeting[]> {
+    return [...this.rows.values()]
+      .map((row) => row.meeting)
+      .filter((m) => m.tenantId === tenantId && m.bodyId === bodyId)
+      .map((m) => clone(m));
+  }
+
+  async createMeeting(meeting: Meeting, event: AuditEvent): Promise<void> {
+    const key = `${meeting.tenantId}/${meeting.bodyId}/${meeting.id}`;
+    if (this.rows.has(key)) throw new DomainError('CONCURRENCY.CONFLICT');
+    this.rows.set(key, { meeting: clone(meeting), etag: this.nextEtag() });
+    this.events.set(key, [event]);
+  }
+
+  async updateMeeting(meeting: Meeting, etag: string, event: AuditEvent): Promise<void> {
+    const key = `${meeting.tenantId}/${meeting.bodyId}/${meeting.id}`;
+    const row = this.rows.get(key);
+    if (!row || row.etag !== etag) {
+      throw new DomainError('CONCURRENCY.CONFLICT', {}, { current: row?.meeting });
+    }
+    this.rows.set(key, { meeting: clone(meeting), etag: this.nextEtag() });
+    this.events.get(key)!.push(event);
+  }
+
+  async listAuditEvents(tenantId: string, bodyId: string, meetingId: string) {
+    return [...(this.events.get(`${tenantId}/${bodyId}/${meetingId}`) ?? [])];
+  }
+
+  private nextEtag(): string {
+    this.etagCounter += 1;
+    return `W/"${this.etagCounter}"`;
+  }
+}
+
+export function fixedClock(iso: string): Clock {
+  return { now: () => new Date(iso) };
+}
+
+export function sequentialIds(prefix = 'ID'): IdGenerator {
+  let n = 0;
+  return { next: () => `${prefix}${String(++n).padStart(6, '0')}` };
+}
+
+function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

@@ -1,0 +1,85 @@
+import type { HttpHandler, HttpMethod, TimerHandler } from '@azure/functions';
+import { authenticated } from './http/api-handler';
+import { getBodyHandler, listBodiesHandler, meHandler } from './http/body-routes';
+import { healthHandler } from './http/health-route';
+import {
+  createMeetingHandler,
+  getMeetingHandler,
+  listMeetingsHandler,
+  meetingAuditHandler,
+  updateMeetingHandler,
+} from './http/meeting-routes';
+import type { Services } from './services';
+
+export interface HttpRoute {
+  name: string;
+  methods: HttpMethod[];
+  /** Functions route template, relative to the `api/` prefix. */
+  route: string;
+  handler: HttpHandler;
+}
+
+export interface TimerJob {
+  name: string;
+  /** NCRONTAB with seconds, in UTC (Functions' format). */
+  schedule: string;
+  handler: TimerHandler;
+}
+
+/**
+ * The one route table: production registers it with @azure/functions (index.ts), the local host
+ * (dev/host.ts) and the tests mount exactly the same handlers.
+ */
+export function createRoutes(services: Services, extra: HttpRoute[] = []): HttpRoute[] {
+  return [
+    { name: 'health', methods: ['GET'], route: 'health', handler: healthHandler(services) },
+    { name: 'me', methods: ['GET'], route: 'me', handler: authenticated(services, meHandler()) },
+    {
+      name: 'listBodies',
+      methods: ['GET'],
+      route: 'bodies',
+      handler: authenticated(services, listBodiesHandler(services)),
+    },
+    {
+      name: 'getBody',
+      methods: ['GET'],
+      route: 'bodies/{bodyId}',
+      handler: authenticated(services, getBodyHandler(services)),
+    },
+    {
+      name: 'listMeetings',
+      methods: ['GET'],
+      route: 'bodies/{bodyId}/meetings',
+      handler: authenticated(services, listMeetingsHandler(services)),
+    },
+    {
+      name: 'createMeeting',
+      methods: ['POST'],
+      route: 'bodies/{bodyId}/meetings',
+      handler: authenticated(services, createMeetingHandler(services)),
+    },
+    {
+      name: 'getMeeting',
+      methods: ['GET'],
+      route: 'bodies/{bodyId}/meetings/{meetingId}',
+      handler: authenticated(services, getMeetingHandler(services)),
+    },
+    {
+      name: 'updateMeeting',
+      methods: ['PATCH'],
+      route: 'bodies/{bodyId}/meetings/{meetingId}',
+      handler: authenticated(services, updateMeetingHandler(services)),
+    },
+    {
+      name: 'meetingAudit',
+      methods: ['GET'],
+      route: 'bodies/{bodyId}/meetings/{meetingId}/audit',
+      handler: authenticated(services, meetingAuditHandler(services)),
+    },
+    ...extra,
+  ];
+}
+
+export function createTimerJobs(_services: Services): TimerJob[] {
+  return [];
+}

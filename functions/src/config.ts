@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/**
+ * Configuration, parsed once from the environment at start-up (fail fast on anything missing).
+ * Production uses Entra ID; the dev issuer runs only when QCDC_AUTH_MODE=dev AND QCDC_DEV_AUTH=enabled.
+ */
+const ZEnv = z
+  .object({
+    QCDC_STORAGE_CONNECTION: z.string().min(1).optional(),
+    QCDC_AUTH_MODE: z.enum(['entra', 'dev']).default('entra'),
+    QCDC_DEV_AUTH: z.enum(['enabled', 'disabled']).default('disabled'),
+    /** Base URL of the dev issuer (the local host), e.g. http://localhost:7071. */
+    QCDC_DEV_ISSUER_URL: z.url().optional(),
+    /** The API's Entra app (client) id: the `aud` of v2 tokens. */
+    QCDC_API_AUDIENCE: z.string().min(1).default('qcdc-local-api'),
+    /** Comma-separated tenant ids allowed to call the API, or * for any tenant that installs the app. */
+    QCDC_ALLOWED_TENANTS: z.string().min(1).default('*'),
+  })
+  .refine((env) => env.QCDC_AUTH_MODE !== 'dev' || env.QCDC_DEV_AUTH === 'enabled', {
+    message:
+      'QCDC_AUTH_MODE=dev needs QCDC_DEV_AUTH=enabled as well (dev auth is never on by accident)',
+  })
+  .refine((env) => env.QCDC_AUTH_MODE !== 'dev' || env.QCDC_DEV_ISSUER_URL, {
+    message: 'QCDC_AUTH_MODE=dev needs QCDC_DEV_ISSUER_URL',
+  })
+  .refine((env) => env.QCDC_STORAGE_CONNECTION, {
+    message: 'QCDC_STORAGE_CONNECTION is required',
+  });
+
+export interface AppConfig {
+  storageConnection: string;
+  auth:
+    | { mode: 'entra'; audience: string; allowedTenants: string[] | '*' }
+    | { mode: 'dev'; issuerBaseUrl: string; audience: string; allowedTenants: string[] | '*' };
+}
+
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const parsed = ZEnv.parse(env);
+  const allowedTenants =
+    parsed.QCDC_ALLOWED_TENANTS === '*'
+      ? '*'
+      : parsed.QCDC_ALLOWED_TENANTS.split(',').map((tenant) => tenant.trim());
+  return {
+    storageConnection: parsed.QCDC_STORAGE_CONNECTION!,
+    auth:
+      parsed.QCDC_AUTH_MODE === 'dev'
+        ? {
+            mode: 'dev',
+            issuerBaseUrl: parsed.QCDC_DEV_ISSUER_URL!,
+            audience: parsed.QCDC_API_AUDIENCE,
+            allowedTenants,
+          }
+        : { mode: 'entra', audience: parsed.QCDC_API_AUDIENCE, allowedTenants },
+  };
+}

@@ -1,0 +1,52 @@
+import { systemClock } from '@qcdc/core';
+import { monotonicFactory } from 'ulid';
+import { createTokenValidator, entraValidatorOptions } from './auth/token-validator';
+import { devIssuerValidatorOptions, type DevIssuer } from './auth/dev-issuer';
+import type { AppConfig } from './config';
+import type { Logger } from './logger';
+import type { Services } from './services';
+import { TableBodyRepository } from './store/body-store';
+import { TableMeetingRepository } from './store/meeting-store';
+import { connectionStringTables, type TableClientFactory } from './store/table-client-factory';
+import { TABLES } from './store/table-names';
+
+/** The composition root: adapters wired to core's ports. */
+export function createServices(
+  config: AppConfig,
+  log: Logger,
+  devIssuer?: DevIssuer,
+): Services & { tables: TableClientFactory; bodies: TableBodyRepository } {
+  const tables = connectionStringTables(config.storageConnection);
+  const bodies = new TableBodyRepository(tables);
+  const ulid = monotonicFactory();
+  const validatorOptions =
+    config.auth.mode === 'dev'
+      ? devIssuerValidatorOptions(
+          config.auth.issuerBaseUrl,
+          config.auth.audience,
+          config.auth.allowedTenants,
+        )
+      : entraValidatorOptions(config.auth.audience, config.auth.allowedTenants);
+  return {
+    tables,
+    bodies,
+    deps: {
+      bodies,
+      meetings: new TableMeetingRepository(tables),
+      clock: systemClock,
+      ids: { next: () => ulid() },
+    },
+    validateToken: createTokenValidator(validatorOptions),
+    pingStorage: async () => {
+      const started = performance.now();
+      // A point read of a key that never exists: one cheap round-trip, no scan.
+      const rows = tables(TABLES.units).listEntities({
+        queryOptions: { filter: `PartitionKey eq '~health' and RowKey eq '~health'` },
+      });
+      await rows.byPage({ maxPageSize: 1 }).next();
+      return Math.round(performance.now() - started);
+    },
+    devIssuer: config.auth.mode === 'dev' ? devIssuer : undefined,
+    log,
+  };
+}

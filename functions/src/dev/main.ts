@@ -1,0 +1,52 @@
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DEMO_MEMBERS } from './demo-data';
+import { startDevHost } from './host';
+
+/**
+ * `npm start`: the whole suite locally. Data persists under .data/ unless --memory is given.
+ */
+const { values } = parseArgs({
+  options: {
+    memory: { type: 'boolean', default: false },
+    port: { type: 'string', default: process.env.PORT ?? '7071' },
+  },
+});
+
+const dataDir = fileURLToPath(new URL('../../../.data/azurite', import.meta.url));
+const started = performance.now();
+const host = await startDevHost({
+  port: Number(values.port),
+  storage: values.memory ? { kind: 'memory' } : { kind: 'disk', location: dataDir },
+  seedDemoData: true,
+  quiet: true,
+});
+
+const lines = [
+  '',
+  `QCDC for Microsoft Teams is running (${Math.round(performance.now() - started)} ms).`,
+  '',
+  `  Tabs (start here)   ${host.baseUrl}/`,
+  `  Channel dashboard   ${host.baseUrl}/`,
+  `  My tasks (personal) ${host.baseUrl}/my-tasks`,
+  `  Tab configuration   ${host.baseUrl}/config`,
+  `  API health          ${host.baseUrl}/api/health`,
+  `  API                 ${host.baseUrl}/api/bodies  (Bearer token from the dev issuer)`,
+  `  Dev issuer users    ${host.baseUrl}/dev-issuer/users`,
+  '',
+  `  Storage: Azurite ${values.memory ? 'in memory' : `in ${dataDir}`}; ` +
+    `demo data ${host.seeded ? 'seeded now' : 'already present'}.`,
+  `  Sign in as ${DEMO_MEMBERS.head.displayName} (head) or any demo user. Ctrl+C stops everything.`,
+  '',
+];
+process.stdout.write(lines.join('\n') + '\n');
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  await host.stop();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

@@ -1,0 +1,58 @@
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface StaticFile {
+  body: Buffer;
+  contentType: string;
+  /** Hashed build assets never change; index.html always revalidates. */
+  cacheControl: string;
+}
+
+/**
+ * Serves the built tabs. Unknown paths without an extension get index.html (client-side routes);
+ * anything trying to climb out of the folder gets nothing.
+ */
+export async function readStaticFile(root: string, urlPath: string): Promise<StaticFile | null> {
+  let relative: string;
+  try {
+    relative = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  } catch {
+    return null;
+  }
+  const candidate = normalize(join(root, relative));
+  if (candidate !== root && !candidate.startsWith(root.endsWith(sep) ? root : root + sep)) {
+    return null;
+  }
+  const file = (await isFile(candidate))
+    ? candidate
+    : extname(relative) === ''
+      ? join(root, 'index.html')
+      : null;
+  if (!file || !(await isFile(file))) return null;
+  const isAsset = file.includes(`${sep}assets${sep}`);
+  return {
+    body: await readFile(file),
+    contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+    cacheControl: isAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
+  };
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}

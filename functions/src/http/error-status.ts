@@ -1,0 +1,21 @@
+import type { ErrorCode } from '@qcdc/core';
+
+/** The one place a domain error code becomes an HTTP status. */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  'AUTH.MISSING_TOKEN': 401,
+  'AUTH.INVALID_TOKEN': 401,
+  'AUTH.TOKEN_EXPIRED': 401,
+  'AUTH.TENANT_NOT_ALLOWED': 403,
+  'VALIDATION.FAILED': 400,
+  'REQUEST.TOO_LARGE': 413,
+  'REQUEST.NOT_FOUND': 404,
+  'PERMISSION.DENIED': 403,
+  'BODY.NOT_FOUND': 404,
+  'MEETING.NOT_FOUND': 404,
+  'MEETING.NOT_EDITABLE': 409,
+  'MEETING.PERSON_NOT_MEMBER': 400,
+  'MEETING.ENDS_BEFORE_START': 400,
+  'CONCURRENCY.CONFLICT': 409,
+  'STORAGE.UNAVAILABLE': 503,
+  INTERNAL: 500,
+};
