@@ -42,6 +42,8 @@ export function createServices(
       // A point read of a key that never exists: one cheap round-trip, no scan.
       const rows = tables(TABLES.units).listEntities({
         queryOptions: { filter: `PartitionKey eq '~health' and RowKey eq '~health'` },
+        // A health probe must answer quickly, not wait out the SDK's retries.
+        abortSignal: AbortSignal.timeout(3_000),
       });
       await rows.byPage({ maxPageSize: 1 }).next();
       return Math.round(performance.now() - started);

@@ -81,11 +81,23 @@ function waitUntilListening(child: ChildProcess): Promise<void> {
   });
 }
 
+/**
+ * Azurite closes gracefully on SIGINT, flushing its on-disk database (SIGTERM would lose the last few
+ * seconds of writes); it is killed only if it has not exited 10 s later.
+ */
 function stopChild(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    killer.unref();
+    child.once('exit', () => {
+      clearTimeout(killer);
+      resolve();
+    });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      // Closed means flushed; some versions keep the process alive after that.
+      if (/successfully closed/i.test(chunk.toString())) child.kill('SIGTERM');
+    });
+    child.kill('SIGINT');
   });
 }
