@@ -19,3 +19,4 @@ export * from './use-cases/body-queries';
 export * from './use-cases/meeting-queries';
 export * from './use-cases/schedule-meeting';
 export * from './use-cases/update-meeting';
+export * from './calendar/index';
