@@ -85,7 +85,10 @@ describe('the local host behind npm start', () => {
       new functions.InvocationContext({ functionName: 'health' }),
     );
     expect(response.status).toBe(503);
-    expect(response.jsonBody).toEqual({ status: 'degraded', storage: { status: 'unavailable' } });
+    expect((response as functions.HttpResponseInit).jsonBody).toEqual({
+      status: 'degraded',
+      storage: { status: 'unavailable' },
+    });
   });
 
   it('answers 404 JSON for unknown API routes', async () => {
