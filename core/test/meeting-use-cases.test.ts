@@ -160,9 +160,10 @@ describe('updateMeeting', () => {
     const created = await scheduleMeeting(deps, actor(secretary), 'b1', input());
     const stored = await meetings.getMeeting(TENANT, 'b1', created.id);
     const started = { ...stored!.meeting, status: 'inProgress' as const, version: 2 };
-    await meetings.updateMeeting(started, stored!.etag, {
-      ...(await meetings.listAuditEvents(TENANT, 'b1', created.id))[0]!,
-      seq: 2,
+    await meetings.commitMeetingChange({
+      meeting: started,
+      etag: stored!.etag,
+      event: { ...(await meetings.listAuditEvents(TENANT, 'b1', created.id))[0]!, seq: 2 },
     });
     expect(
       await codeOf(updateMeeting(deps, actor(head), 'b1', created.id, { version: 2, title: 'x' })),

@@ -19,6 +19,16 @@ const errorMessages: Record<Locale, Catalogue> = {
     'MEETING.NOT_EDITABLE': 'Cuộc họp ở trạng thái "{status}" nên không thể sửa nội dung.',
     'MEETING.PERSON_NOT_MEMBER': 'Người được chọn làm {role} không phải là thành viên của ban.',
     'MEETING.ENDS_BEFORE_START': 'Thời gian kết thúc phải sau thời gian bắt đầu.',
+    'MEETING.TRANSITION_NOT_ALLOWED':
+      'Không thể thực hiện "{transition}" khi cuộc họp đang ở trạng thái "{status}".',
+    'MEETING.REASON_REQUIRED': 'Cần nêu lý do cho thao tác "{transition}".',
+    'MEETING.QUORUM_NOT_MET':
+      'Cuộc họp chưa đủ số lượng tham dự theo quy định ({present}/{summoned}, cần {required}; {basis}).',
+    'ATTENDANCE.NOT_A_MEMBER': 'Người được điểm danh không thuộc thành phần được triệu tập.',
+    'ATTENDANCE.NOT_OPEN': 'Chỉ điểm danh khi cuộc họp đã lên lịch hoặc đang diễn ra.',
+    'MINUTES.LOCKED':
+      'Biên bản đang chờ duyệt hoặc đã được duyệt nên không thể sửa (trạng thái "{status}").',
+    'MINUTES.UNKNOWN_SECTION': 'Không có mục "{section}" trong biên bản của cuộc họp này.',
     'CONCURRENCY.CONFLICT':
       'Dữ liệu đã được người khác thay đổi. Nội dung mới nhất đã được tải lại; vui lòng xem và sửa lại.',
     'STORAGE.UNAVAILABLE': 'Kho dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau.',
@@ -38,6 +48,15 @@ const errorMessages: Record<Locale, Catalogue> = {
     'MEETING.NOT_EDITABLE': 'The meeting is "{status}", so its content can no longer be edited.',
     'MEETING.PERSON_NOT_MEMBER': 'The person chosen as {role} is not a member of the body.',
     'MEETING.ENDS_BEFORE_START': 'The end time must be after the start time.',
+    'MEETING.TRANSITION_NOT_ALLOWED': 'Cannot "{transition}" a meeting that is "{status}".',
+    'MEETING.REASON_REQUIRED': '"{transition}" needs a reason.',
+    'MEETING.QUORUM_NOT_MET':
+      'The meeting lacks quorum ({present}/{summoned} present, {required} needed; {basis}).',
+    'ATTENDANCE.NOT_A_MEMBER': 'That person was not summoned to this meeting.',
+    'ATTENDANCE.NOT_OPEN': 'Attendance is recorded only for scheduled or running meetings.',
+    'MINUTES.LOCKED':
+      'The minutes are in review or approved, so they cannot be edited ("{status}").',
+    'MINUTES.UNKNOWN_SECTION': 'This meeting\'s minutes have no section "{section}".',
     'CONCURRENCY.CONFLICT':
       'Someone else changed this in the meantime. The latest version has been loaded; please review and edit again.',
     'STORAGE.UNAVAILABLE': 'Storage is temporarily unavailable. Please try again later.',

@@ -1,4 +1,5 @@
 import type { AuditHead } from '../audit/audit-event';
+import type { MinutesState } from '../minutes/minutes';
 
 /** Meeting kinds the product runs (process templates refine them). */
 export const MEETING_KINDS = [
@@ -45,9 +46,12 @@ export interface Meeting {
   endsAt?: string | undefined;
   location: string;
   status: MeetingStatus;
+  /** Why it was cancelled, postponed, returned or corrected (the latest such reason). */
+  statusReason?: string | undefined;
   chairId: string;
   secretaryId: string;
   agenda: AgendaItem[];
+  minutes: MinutesState;
   createdAt: string;
   createdBy: string;
   updatedAt: string;

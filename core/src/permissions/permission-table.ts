@@ -21,6 +21,19 @@ export const PERMISSIONS = {
     meetingRoles: ['chair', 'secretary'],
   },
   'audit.read': { bodyRoles: ['head', 'deputyHead', 'secretary'], meetingRoles: ['chair'] },
+  /** Schedule, postpone, cancel. */
+  'meeting.schedule': {
+    bodyRoles: ['head', 'deputyHead', 'secretary'],
+    meetingRoles: ['chair'],
+  },
+  /** Open and close the session, record attendance: the people running the room. */
+  'meeting.run': { bodyRoles: ['head'], meetingRoles: ['chair', 'secretary'] },
+  'meeting.archive': { bodyRoles: ['head', 'secretary'], meetingRoles: ['chair'] },
+  /** Only the meeting's own secretary drafts and submits its minutes (and the chair may step in). */
+  'minutes.edit': { bodyRoles: [], meetingRoles: ['secretary', 'chair'] },
+  'minutes.submit': { bodyRoles: [], meetingRoles: ['secretary'] },
+  /** Only the chair approves or returns the minutes they will sign. */
+  'minutes.approve': { bodyRoles: [], meetingRoles: ['chair'] },
 } as const satisfies Record<
   string,
   { bodyRoles: readonly BodyRole[]; meetingRoles: readonly MeetingRole[] }

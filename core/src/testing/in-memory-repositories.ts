@@ -5,7 +5,14 @@ import type { Meeting } from '../meetings/meeting';
 import type { BodyRepository } from '../ports/body-repository';
 import type { Clock } from '../ports/clock';
 import type { IdGenerator } from '../ports/id-generator';
-import type { MeetingRepository, StoredMeeting } from '../ports/meeting-repository';
+import type {
+  MeetingChange,
+  MeetingRepository,
+  Stored,
+  StoredMeeting,
+} from '../ports/meeting-repository';
+import type { Attendance } from '../attendance/attendance';
+import type { MinutesSection } from '../minutes/minutes';
 
 /**
  * Faithful in-memory fakes of the storage ports, for core tests. They keep the same contracts as the
@@ -45,6 +52,9 @@ export class InMemoryBodyRepository implements BodyRepository {
 export class InMemoryMeetingRepository implements MeetingRepository {
   private readonly rows = new Map<string, StoredMeeting>();
   private readonly events = new Map<string, AuditEvent[]>();
+  private readonly attendance = new Map<string, Attendance>();
+  private readonly sections = new Map<string, Map<string, Stored<MinutesSection>>>();
+  private readonly revisions = new Map<string, MinutesSection[]>();
   private etagCounter = 0;
 
   async getMeeting(tenantId: string, bodyId: string, meetingId: string) {
@@ -60,20 +70,52 @@ export class InMemoryMeetingRepository implements MeetingRepository {
   }
 
   async createMeeting(meeting: Meeting, event: AuditEvent): Promise<void> {
-    const key = `${meeting.tenantId}/${meeting.bodyId}/${meeting.id}`;
+    const key = keyOf(meeting);
     if (this.rows.has(key)) throw new DomainError('CONCURRENCY.CONFLICT');
     this.rows.set(key, { meeting: clone(meeting), etag: this.nextEtag() });
     this.events.set(key, [event]);
   }
 
-  async updateMeeting(meeting: Meeting, etag: string, event: AuditEvent): Promise<void> {
-    const key = `${meeting.tenantId}/${meeting.bodyId}/${meeting.id}`;
+  /** Checks every etag first, then applies everything: all or nothing, like a table batch. */
+  async commitMeetingChange(change: MeetingChange): Promise<void> {
+    const key = keyOf(change.meeting);
     const row = this.rows.get(key);
-    if (!row || row.etag !== etag) {
-      throw new DomainError('CONCURRENCY.CONFLICT', {}, { current: row?.meeting });
+    const sections = this.sections.get(key) ?? new Map<string, Stored<MinutesSection>>();
+    const section = change.section ? sections.get(change.section.value.key) : undefined;
+    const stale =
+      !row ||
+      row.etag !== change.etag ||
+      (change.section && (section?.etag ?? null) !== change.section.etag);
+    if (stale) throw new DomainError('CONCURRENCY.CONFLICT', {}, { retryable: true });
+    this.rows.set(key, { meeting: clone(change.meeting), etag: this.nextEtag() });
+    this.events.get(key)!.push(change.event);
+    if (change.attendanceMarks) {
+      const attendance = { ...this.attendance.get(key) };
+      for (const mark of change.attendanceMarks) attendance[mark.userId] = clone(mark);
+      this.attendance.set(key, attendance);
     }
-    this.rows.set(key, { meeting: clone(meeting), etag: this.nextEtag() });
-    this.events.get(key)!.push(event);
+    if (change.section) {
+      sections.set(change.section.value.key, {
+        value: clone(change.section.value),
+        etag: this.nextEtag(),
+      });
+      this.sections.set(key, sections);
+      this.revisions.set(key, [...(this.revisions.get(key) ?? []), clone(change.section.value)]);
+    }
+  }
+
+  async getAttendance(tenantId: string, bodyId: string, meetingId: string) {
+    return clone(this.attendance.get(`${tenantId}/${bodyId}/${meetingId}`) ?? {});
+  }
+
+  async listMinutesSections(tenantId: string, bodyId: string, meetingId: string) {
+    return [...(this.sections.get(`${tenantId}/${bodyId}/${meetingId}`)?.values() ?? [])].map(
+      (stored) => clone(stored),
+    );
+  }
+
+  async listMinutesRevisions(tenantId: string, bodyId: string, meetingId: string) {
+    return clone(this.revisions.get(`${tenantId}/${bodyId}/${meetingId}`) ?? []);
   }
 
   async listAuditEvents(tenantId: string, bodyId: string, meetingId: string) {
@@ -84,6 +126,10 @@ export class InMemoryMeetingRepository implements MeetingRepository {
     this.etagCounter += 1;
     return `W/"${this.etagCounter}"`;
   }
+}
+
+function keyOf(meeting: Meeting): string {
+  return `${meeting.tenantId}/${meeting.bodyId}/${meeting.id}`;
 }
 
 export function fixedClock(iso: string): Clock {

@@ -1,5 +1,6 @@
 import { chainAuditEvent, GENESIS_HEAD, auditHeadOf } from '../audit/audit-event';
 import type { Meeting } from '../meetings/meeting';
+import { INITIAL_MINUTES } from '../minutes/minutes';
 import { assertEndsAfterStart, assertPeopleAreMembers } from '../meetings/meeting-rules';
 import type { TCreateMeetingInput } from '../meetings/meeting-schemas';
 import type { Actor } from '../permissions/actor';
@@ -52,6 +53,7 @@ export async function scheduleMeeting(
     chairId: input.chairId,
     secretaryId: input.secretaryId,
     agenda,
+    minutes: INITIAL_MINUTES,
     createdAt: now,
     createdBy: actor.userId,
     updatedAt: now,

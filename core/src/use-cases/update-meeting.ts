@@ -1,4 +1,4 @@
-import { auditHeadOf, chainAuditEvent, diffFields } from '../audit/audit-event';
+import { diffFields } from '../audit/audit-event';
 import { DomainError } from '../errors/domain-error';
 import type { AgendaItem, Meeting } from '../meetings/meeting';
 import {
@@ -10,6 +10,7 @@ import type { TUpdateMeetingInput } from '../meetings/meeting-schemas';
 import type { Actor } from '../permissions/actor';
 import { assertCan } from '../permissions/permission-table';
 import type { UseCaseDeps } from './deps';
+import { assertMeetingVersion, nextMeetingVersion, retryOnWriteRace } from './meeting-change';
 import { resolveActorInBody, withMeetingRoles } from './resolve-actor-roles';
 
 const AUDITED_FIELDS = [
@@ -34,52 +35,37 @@ export async function updateMeeting(
   meetingId: string,
   input: TUpdateMeetingInput,
 ): Promise<Meeting> {
-  const { roles } = await resolveActorInBody(deps.bodies, actor, bodyId);
-  const stored = await deps.meetings.getMeeting(actor.tenantId, bodyId, meetingId);
-  if (!stored) throw new DomainError('MEETING.NOT_FOUND');
-  const current = stored.meeting;
-  assertCan(withMeetingRoles(roles, current, actor.userId), 'meeting.update');
-  if (input.version !== current.version) {
-    throw new DomainError('CONCURRENCY.CONFLICT', {}, { current });
-  }
-  assertMeetingEditable(current);
+  return retryOnWriteRace(async () => {
+    const { roles } = await resolveActorInBody(deps.bodies, actor, bodyId);
+    const stored = await deps.meetings.getMeeting(actor.tenantId, bodyId, meetingId);
+    if (!stored) throw new DomainError('MEETING.NOT_FOUND');
+    const current = stored.meeting;
+    assertCan(withMeetingRoles(roles, current, actor.userId), 'meeting.update');
+    assertMeetingVersion(current, input.version);
+    assertMeetingEditable(current);
 
-  const next: Meeting = {
-    ...current,
-    kind: input.kind ?? current.kind,
-    title: input.title ?? current.title,
-    startsAt: input.startsAt ?? current.startsAt,
-    endsAt: input.endsAt === null ? undefined : (input.endsAt ?? current.endsAt),
-    location: input.location ?? current.location,
-    chairId: input.chairId ?? current.chairId,
-    secretaryId: input.secretaryId ?? current.secretaryId,
-    agenda: input.agenda ? keepAgendaIds(current.agenda, input.agenda, deps) : current.agenda,
-  };
-  assertEndsAfterStart(next.startsAt, next.endsAt);
-  assertPeopleAreMembers(next, await deps.bodies.listMembers(actor.tenantId, bodyId));
+    const next: Meeting = {
+      ...current,
+      kind: input.kind ?? current.kind,
+      title: input.title ?? current.title,
+      startsAt: input.startsAt ?? current.startsAt,
+      endsAt: input.endsAt === null ? undefined : (input.endsAt ?? current.endsAt),
+      location: input.location ?? current.location,
+      chairId: input.chairId ?? current.chairId,
+      secretaryId: input.secretaryId ?? current.secretaryId,
+      agenda: input.agenda ? keepAgendaIds(current.agenda, input.agenda, deps) : current.agenda,
+    };
+    assertEndsAfterStart(next.startsAt, next.endsAt);
+    assertPeopleAreMembers(next, await deps.bodies.listMembers(actor.tenantId, bodyId));
 
-  const changes = diffFields(current, next, AUDITED_FIELDS);
-  if (Object.keys(changes).length === 0) return current;
+    const changes = diffFields(current, next, AUDITED_FIELDS);
+    if (Object.keys(changes).length === 0) return current;
 
-  const now = deps.clock.now().toISOString();
-  const event = chainAuditEvent(current.audit, {
-    tenantId: actor.tenantId,
-    aggregateType: 'meeting',
-    aggregateId: meetingId,
-    action: 'meeting.updated',
-    actorId: actor.userId,
-    actorName: actor.displayName,
-    at: now,
-    changes,
+    const now = deps.clock.now().toISOString();
+    const change = nextMeetingVersion(current, next, actor, now, 'meeting.updated', changes);
+    await deps.meetings.commitMeetingChange({ ...change, etag: stored.etag });
+    return change.meeting;
   });
-  const saved: Meeting = {
-    ...next,
-    updatedAt: now,
-    version: current.version + 1,
-    audit: auditHeadOf(event),
-  };
-  await deps.meetings.updateMeeting(saved, stored.etag, event);
-  return saved;
 }
 
 /** An item keeps its id while its title is unchanged (wherever it moves), so links to it survive edits. */

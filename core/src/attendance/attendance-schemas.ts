@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { ATTENDANCE_STATUSES } from './attendance';
+
+export const ZAttendanceMark = z.strictObject({
+  userId: z.string().uuid(),
+  status: z.enum(ATTENDANCE_STATUSES),
+  delegateName: z.string().trim().min(1).max(120).optional(),
+  note: z.string().trim().max(300).optional(),
+});
+
+export const ZRecordAttendanceInput = z.strictObject({
+  // A table batch holds 100 operations: the meeting row, its audit event and up to 90 marks.
+  marks: z.array(ZAttendanceMark).min(1).max(90),
+});
+export type TRecordAttendanceInput = z.infer<typeof ZRecordAttendanceInput>;
