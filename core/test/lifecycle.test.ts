@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { DomainError } from '../src/index';
 import {
-  DomainError,
   MEETING_STATUSES,
   MEETING_TRANSITION_NAMES,
   MEETING_TRANSITIONS,

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { DomainError } from '../src/index';
 import {
   assertQuorum,
   checkQuorum,
-  DomainError,
   meetsThreshold,
   minimumToMeet,
   PROCESS_TEMPLATES,
