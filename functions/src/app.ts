@@ -9,6 +9,14 @@ import {
   meetingAuditHandler,
   updateMeetingHandler,
 } from './http/meeting-routes';
+import {
+  getAttendanceHandler,
+  getMinutesHandler,
+  minutesHistoryHandler,
+  recordAttendanceHandler,
+  saveMinutesSectionHandler,
+  transitionMeetingHandler,
+} from './http/minutes-routes';
 import type { Services } from './services';
 
 export interface HttpRoute {
@@ -75,6 +83,42 @@ export function createRoutes(services: Services, extra: HttpRoute[] = []): HttpR
       methods: ['GET'],
       route: 'bodies/{bodyId}/meetings/{meetingId}/audit',
       handler: authenticated(services, meetingAuditHandler(services)),
+    },
+    {
+      name: 'transitionMeeting',
+      methods: ['POST'],
+      route: 'bodies/{bodyId}/meetings/{meetingId}/transitions',
+      handler: authenticated(services, transitionMeetingHandler(services)),
+    },
+    {
+      name: 'getAttendance',
+      methods: ['GET'],
+      route: 'bodies/{bodyId}/meetings/{meetingId}/attendance',
+      handler: authenticated(services, getAttendanceHandler(services)),
+    },
+    {
+      name: 'recordAttendance',
+      methods: ['PUT'],
+      route: 'bodies/{bodyId}/meetings/{meetingId}/attendance',
+      handler: authenticated(services, recordAttendanceHandler(services)),
+    },
+    {
+      name: 'getMinutes',
+      methods: ['GET'],
+      route: 'bodies/{bodyId}/meetings/{meetingId}/minutes',
+      handler: authenticated(services, getMinutesHandler(services)),
+    },
+    {
+      name: 'minutesHistory',
+      methods: ['GET'],
+      route: 'bodies/{bodyId}/meetings/{meetingId}/minutes/history',
+      handler: authenticated(services, minutesHistoryHandler(services)),
+    },
+    {
+      name: 'saveMinutesSection',
+      methods: ['PUT'],
+      route: 'bodies/{bodyId}/meetings/{meetingId}/minutes/sections/{sectionKey}',
+      handler: authenticated(services, saveMinutesSectionHandler(services)),
     },
     ...extra,
   ];

@@ -1,4 +1,14 @@
-import type { AuditEvent, Body, Member, Meeting, Membership } from '@qcdc/core';
+import {
+  transitionsFrom,
+  type AttendanceView,
+  type AuditEvent,
+  type Body,
+  type Member,
+  type Meeting,
+  type Membership,
+  type MinutesSection,
+  type MinutesView,
+} from '@qcdc/core';
 
 /** Allow-list mappers: responses never spread stored rows, so internal fields never leak. */
 export function meetingDto(meeting: Meeting) {
@@ -11,6 +21,9 @@ export function meetingDto(meeting: Meeting) {
     endsAt: meeting.endsAt,
     location: meeting.location,
     status: meeting.status,
+    statusReason: meeting.statusReason,
+    /** What may happen next (the UI offers these; the server still checks role and state). */
+    transitions: transitionsFrom(meeting.status),
     chairId: meeting.chairId,
     secretaryId: meeting.secretaryId,
     agenda: meeting.agenda.map((item) => ({
@@ -19,9 +32,48 @@ export function meetingDto(meeting: Meeting) {
       presenterId: item.presenterId,
       durationMinutes: item.durationMinutes,
     })),
+    minutes: {
+      edition: meeting.minutes.edition,
+      status: meeting.minutes.status,
+      approvedHash: meeting.minutes.approvedHash,
+      approvedAt: meeting.minutes.approvedAt,
+      approvedBy: meeting.minutes.approvedBy,
+      lastComment: meeting.minutes.lastComment,
+    },
     createdAt: meeting.createdAt,
     updatedAt: meeting.updatedAt,
     version: meeting.version,
+  };
+}
+
+export function sectionDto(
+  section: Partial<MinutesSection> & Pick<MinutesSection, 'key' | 'text' | 'version'>,
+) {
+  return {
+    key: section.key,
+    kind: section.kind,
+    agendaItemId: section.agendaItemId,
+    text: section.text,
+    version: section.version,
+    edition: section.edition,
+    updatedAt: section.updatedAt,
+    updatedByName: section.updatedByName,
+  };
+}
+
+export function minutesDto(view: MinutesView) {
+  return { meeting: meetingDto(view.meeting), sections: view.sections.map(sectionDto) };
+}
+
+export function attendanceDto(view: AttendanceView) {
+  return {
+    attendance: Object.values(view.attendance).map((entry) => ({
+      userId: entry.userId,
+      status: entry.status,
+      delegateName: entry.delegateName,
+      note: entry.note,
+    })),
+    quorum: view.quorum,
   };
 }
 

@@ -1,7 +1,14 @@
 import type { HttpResponseInit } from '@azure/functions';
-import { errorMessage, isDomainError, type ErrorCode, type Locale } from '@qcdc/core';
+import {
+  errorMessage,
+  isDomainError,
+  type ErrorCode,
+  type Locale,
+  type Meeting,
+  type MinutesSection,
+} from '@qcdc/core';
 import { ZodError } from 'zod';
-import { meetingDto } from './dto';
+import { meetingDto, sectionDto } from './dto';
 import { ERROR_STATUS } from './error-status';
 
 export interface ErrorBody {
@@ -26,8 +33,10 @@ export function errorResponse(error: unknown, locale: Locale): HttpResponseInit 
   }
   if (isDomainError(error)) {
     const extra: Partial<ErrorBody['error']> = {};
-    const details = error.details as { current?: Parameters<typeof meetingDto>[0] } | undefined;
+    const details = error.details as
+      { current?: Meeting; currentSection?: MinutesSection } | undefined;
     if (details?.current) extra.current = meetingDto(details.current);
+    if (details?.currentSection) extra.current = sectionDto(details.currentSection);
     return build(error.code, error.params, locale, extra);
   }
   return build('INTERNAL', {}, locale, {});

@@ -3,6 +3,9 @@
  * - bodies:      PK tenant~body   RK 'body' | 'member~<userId>' | 'audit~<seq>'
  * - memberships: PK tenant~user   RK body id (the "my bodies" index, one partition per person)
  * - meetings:    PK tenant~body   RK 'meeting~<meetingId>' | 'audit~<meetingId>~<seq>'
+ *                                  | 'attendance~<meetingId>~<userId>'
+ *                                  | 'minutes~<meetingId>~<sectionKey>'
+ *                                  | 'minutesrev~<meetingId>~<sectionKey>~<version>'
  * - units:       PK tenant        RK unit id
  * Ids are GUIDs or ULIDs, so they never contain the characters Tables forbid in keys (/ \ # ?).
  */
@@ -17,6 +20,12 @@ export const keys = {
   bodyRow: 'body',
   memberRow: (userId: string) => `member${SEP}${userId}`,
   meetingRow: (meetingId: string) => `meeting${SEP}${meetingId}`,
+  attendanceRow: (meetingId: string, userId: string) =>
+    `attendance${SEP}${meetingId}${SEP}${userId}`,
+  minutesRow: (meetingId: string, sectionKey: string) =>
+    `minutes${SEP}${meetingId}${SEP}${sectionKey}`,
+  minutesRevisionRow: (meetingId: string, sectionKey: string, version: number) =>
+    `minutesrev${SEP}${meetingId}${SEP}${sectionKey}${SEP}${String(version).padStart(6, '0')}`,
   auditRow: (aggregateId: string, seq: number) =>
     `audit${SEP}${aggregateId}${SEP}${String(seq).padStart(10, '0')}`,
 };

@@ -1,20 +1,35 @@
-import { odata, type TableEntityResult } from '@azure/data-tables';
+import { odata, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
 import {
   DomainError,
+  type Attendance,
   type AuditEvent,
   type Meeting,
+  type MeetingChange,
   type MeetingRepository,
+  type MinutesSection,
+  type Stored,
   type StoredMeeting,
 } from '@qcdc/core';
 import { fromAuditEntity, toAuditEntity } from './audit-entities';
 import { keys, rowKeyRange } from './keys';
+import {
+  fromAttendanceEntity,
+  fromMeetingEntity,
+  fromSectionEntity,
+  toAttendanceEntity,
+  toMeetingEntity,
+  toSectionEntity,
+} from './meeting-entities';
 import { isNotFound, isWriteConflict } from './storage-errors';
 import type { TableClientFactory } from './table-client-factory';
 import { TABLES } from './table-names';
 
 type Row = TableEntityResult<Record<string, unknown>>;
 
-/** Meetings of a body share the body's partition: one query answers the body's meeting list. */
+/**
+ * Meetings of a body share the body's partition: one query answers the body's meeting list, and a
+ * meeting with its attendance, minutes and audit events changes in one atomic batch.
+ */
 export class TableMeetingRepository implements MeetingRepository {
   constructor(private readonly tables: TableClientFactory) {}
 
@@ -28,7 +43,7 @@ export class TableMeetingRepository implements MeetingRepository {
         keys.tenantBody(tenantId, bodyId),
         keys.meetingRow(meetingId),
       );
-      return { meeting: fromMeetingEntity(row), etag: row.etag };
+      return { meeting: fromMeetingEntity(row), etag: String(row.etag) };
     } catch (error) {
       if (isNotFound(error)) return null;
       throw error;
@@ -36,110 +51,99 @@ export class TableMeetingRepository implements MeetingRepository {
   }
 
   async listMeetings(tenantId: string, bodyId: string): Promise<Meeting[]> {
-    const { from, to } = rowKeyRange('meeting');
-    const rows = this.client().listEntities<Record<string, unknown>>({
-      queryOptions: {
-        filter: odata`PartitionKey eq ${keys.tenantBody(tenantId, bodyId)} and RowKey ge ${from} and RowKey lt ${to}`,
-      },
-    });
-    const meetings: Meeting[] = [];
-    for await (const row of rows) meetings.push(fromMeetingEntity(row));
-    return meetings;
+    const rows = await this.listRange(tenantId, bodyId, 'meeting');
+    return rows.map(fromMeetingEntity);
   }
 
   async createMeeting(meeting: Meeting, event: AuditEvent): Promise<void> {
     const partitionKey = keys.tenantBody(meeting.tenantId, meeting.bodyId);
-    await this.atomically(() =>
-      this.client().submitTransaction([
-        ['create', toMeetingEntity(meeting)],
-        ['create', toAuditEntity(partitionKey, event)],
-      ]),
-    );
+    await this.atomically([
+      ['create', toMeetingEntity(meeting)],
+      ['create', toAuditEntity(partitionKey, event)],
+    ]);
   }
 
-  async updateMeeting(meeting: Meeting, etag: string, event: AuditEvent): Promise<void> {
+  async commitMeetingChange(change: MeetingChange): Promise<void> {
+    const { meeting } = change;
     const partitionKey = keys.tenantBody(meeting.tenantId, meeting.bodyId);
-    await this.atomically(
-      () =>
-        this.client().submitTransaction([
-          ['update', toMeetingEntity(meeting), 'Replace', { etag }],
-          ['create', toAuditEntity(partitionKey, event)],
-        ]),
-      meeting,
-    );
+    const actions: TransactionAction[] = [
+      ['update', toMeetingEntity(meeting), 'Replace', { etag: change.etag }],
+      ['create', toAuditEntity(partitionKey, change.event)],
+    ];
+    for (const mark of change.attendanceMarks ?? []) {
+      actions.push(['upsert', toAttendanceEntity(partitionKey, meeting.id, mark), 'Replace']);
+    }
+    if (change.section) {
+      const section = change.section.value;
+      const rowKey = keys.minutesRow(meeting.id, section.key);
+      const entity = toSectionEntity(partitionKey, rowKey, section);
+      actions.push(
+        change.section.etag === null
+          ? ['create', entity]
+          : ['update', entity, 'Replace', { etag: change.section.etag }],
+      );
+      const revisionKey = keys.minutesRevisionRow(meeting.id, section.key, section.version);
+      actions.push(['create', toSectionEntity(partitionKey, revisionKey, section)]);
+    }
+    await this.atomically(actions);
+  }
+
+  async getAttendance(tenantId: string, bodyId: string, meetingId: string): Promise<Attendance> {
+    const rows = await this.listRange(tenantId, bodyId, `attendance~${meetingId}`);
+    const attendance: Attendance = {};
+    for (const row of rows) {
+      const entry = fromAttendanceEntity(row);
+      attendance[entry.userId] = entry;
+    }
+    return attendance;
+  }
+
+  async listMinutesSections(
+    tenantId: string,
+    bodyId: string,
+    meetingId: string,
+  ): Promise<Stored<MinutesSection>[]> {
+    const rows = await this.listRange(tenantId, bodyId, `minutes~${meetingId}`);
+    return rows.map((row) => ({ value: fromSectionEntity(row), etag: String(row.etag) }));
+  }
+
+  async listMinutesRevisions(tenantId: string, bodyId: string, meetingId: string) {
+    const rows = await this.listRange(tenantId, bodyId, `minutesrev~${meetingId}`);
+    return rows.map(fromSectionEntity).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
   }
 
   async listAuditEvents(tenantId: string, bodyId: string, meetingId: string) {
-    const { from, to } = rowKeyRange(`audit~${meetingId}`);
-    const rows = this.client().listEntities<Record<string, unknown>>({
-      queryOptions: {
-        filter: odata`PartitionKey eq ${keys.tenantBody(tenantId, bodyId)} and RowKey ge ${from} and RowKey lt ${to}`,
-      },
-    });
-    const events: AuditEvent[] = [];
-    for await (const row of rows) events.push(fromAuditEntity(row));
-    return events;
+    const rows = await this.listRange(tenantId, bodyId, `audit~${meetingId}`);
+    return rows.map(fromAuditEntity);
   }
 
   private client() {
     return this.tables(TABLES.meetings);
   }
 
-  /** A lost race surfaces as CONCURRENCY.CONFLICT carrying the fresh state, never an overwrite. */
-  private async atomically(write: () => Promise<unknown>, meeting?: Meeting): Promise<void> {
+  /** Rows of one partition whose RowKey starts with `prefix~`: a range query, never a scan. */
+  private async listRange(tenantId: string, bodyId: string, prefix: string): Promise<Row[]> {
+    const { from, to } = rowKeyRange(prefix);
+    const rows = this.client().listEntities<Record<string, unknown>>({
+      queryOptions: {
+        filter: odata`PartitionKey eq ${keys.tenantBody(tenantId, bodyId)} and RowKey ge ${from} and RowKey lt ${to}`,
+      },
+    });
+    const result: Row[] = [];
+    for await (const row of rows) result.push(row);
+    return result;
+  }
+
+  /**
+   * Submits one batch. A lost race (stale etag, or a row created meanwhile) becomes a retryable
+   * CONCURRENCY.CONFLICT: the use case reloads and decides again, never overwrites.
+   */
+  private async atomically(actions: TransactionAction[]): Promise<void> {
     try {
-      await write();
+      await this.client().submitTransaction(actions);
     } catch (error) {
       if (!isWriteConflict(error)) throw error;
-      const fresh = meeting
-        ? await this.getMeeting(meeting.tenantId, meeting.bodyId, meeting.id)
-        : null;
-      throw new DomainError('CONCURRENCY.CONFLICT', {}, { current: fresh?.meeting });
+      throw new DomainError('CONCURRENCY.CONFLICT', {}, { retryable: true });
     }
   }
-}
-
-function toMeetingEntity(meeting: Meeting) {
-  return {
-    partitionKey: keys.tenantBody(meeting.tenantId, meeting.bodyId),
-    rowKey: keys.meetingRow(meeting.id),
-    kind: meeting.kind,
-    title: meeting.title,
-    startsAt: meeting.startsAt,
-    endsAt: meeting.endsAt ?? '',
-    location: meeting.location,
-    status: meeting.status,
-    chairId: meeting.chairId,
-    secretaryId: meeting.secretaryId,
-    agenda: JSON.stringify(meeting.agenda),
-    createdAt: meeting.createdAt,
-    createdBy: meeting.createdBy,
-    updatedAt: meeting.updatedAt,
-    version: meeting.version,
-    auditSeq: meeting.audit.seq,
-    auditHash: meeting.audit.hash,
-  };
-}
-
-function fromMeetingEntity(row: Row): Meeting {
-  const [tenantId = '', bodyId = ''] = String(row.partitionKey).split('~');
-  return {
-    tenantId,
-    bodyId,
-    id: String(row.rowKey).slice('meeting~'.length),
-    kind: row.kind as Meeting['kind'],
-    title: String(row.title),
-    startsAt: String(row.startsAt),
-    endsAt: row.endsAt ? String(row.endsAt) : undefined,
-    location: String(row.location),
-    status: row.status as Meeting['status'],
-    chairId: String(row.chairId),
-    secretaryId: String(row.secretaryId),
-    agenda: JSON.parse(String(row.agenda)) as Meeting['agenda'],
-    createdAt: String(row.createdAt),
-    createdBy: String(row.createdBy),
-    updatedAt: String(row.updatedAt),
-    version: Number(row.version),
-    audit: { seq: Number(row.auditSeq), hash: String(row.auditHash) },
-  };
 }

@@ -1,0 +1,81 @@
+import {
+  getAttendance,
+  getMinutes,
+  listMinutesHistory,
+  recordAttendance,
+  saveMinutesSection,
+  transitionMeeting,
+  ZRecordAttendanceInput,
+  ZSaveMinutesSectionInput,
+  ZTransitionMeetingInput,
+} from '@qcdc/core';
+import { z } from 'zod';
+import type { Services } from '../services';
+import type { ApiHandler } from './api-handler';
+import { attendanceDto, meetingDto, minutesDto, sectionDto } from './dto';
+import { readJson } from './read-json';
+import { ZMeetingParams } from './route-params';
+
+const ZSectionParams = ZMeetingParams.extend({
+  sectionKey: z.string().regex(/^[0-9A-Za-z-]{1,80}$/, 'not a valid section'),
+});
+
+export function transitionMeetingHandler(services: Services): ApiHandler {
+  return async ({ actor, params, request }) => {
+    const { bodyId, meetingId } = ZMeetingParams.parse(params);
+    const input = ZTransitionMeetingInput.parse(await readJson(request));
+    const meeting = await transitionMeeting(services.deps, actor, bodyId, meetingId, input);
+    return { jsonBody: { meeting: meetingDto(meeting) } };
+  };
+}
+
+export function getAttendanceHandler(services: Services): ApiHandler {
+  return async ({ actor, params }) => {
+    const { bodyId, meetingId } = ZMeetingParams.parse(params);
+    return {
+      jsonBody: attendanceDto(await getAttendance(services.deps, actor, bodyId, meetingId)),
+    };
+  };
+}
+
+export function recordAttendanceHandler(services: Services): ApiHandler {
+  return async ({ actor, params, request }) => {
+    const { bodyId, meetingId } = ZMeetingParams.parse(params);
+    const input = ZRecordAttendanceInput.parse(await readJson(request));
+    const result = await recordAttendance(services.deps, actor, bodyId, meetingId, input);
+    return { jsonBody: { ...attendanceDto(result), meeting: meetingDto(result.meeting) } };
+  };
+}
+
+export function getMinutesHandler(services: Services): ApiHandler {
+  return async ({ actor, params }) => {
+    const { bodyId, meetingId } = ZMeetingParams.parse(params);
+    return { jsonBody: minutesDto(await getMinutes(services.deps, actor, bodyId, meetingId)) };
+  };
+}
+
+export function saveMinutesSectionHandler(services: Services): ApiHandler {
+  return async ({ actor, params, request }) => {
+    const { bodyId, meetingId, sectionKey } = ZSectionParams.parse(params);
+    const input = ZSaveMinutesSectionInput.parse(await readJson(request));
+    const result = await saveMinutesSection(
+      services.deps,
+      actor,
+      bodyId,
+      meetingId,
+      sectionKey,
+      input,
+    );
+    return {
+      jsonBody: { section: sectionDto(result.section), meeting: meetingDto(result.meeting) },
+    };
+  };
+}
+
+export function minutesHistoryHandler(services: Services): ApiHandler {
+  return async ({ actor, params }) => {
+    const { bodyId, meetingId } = ZMeetingParams.parse(params);
+    const revisions = await listMinutesHistory(services.deps, actor, bodyId, meetingId);
+    return { jsonBody: { revisions: revisions.map(sectionDto) } };
+  };
+}
