@@ -7,6 +7,8 @@ import { z } from 'zod';
 const ZEnv = z
   .object({
     QCDC_STORAGE_CONNECTION: z.string().min(1).optional(),
+    /** Production: the table endpoint, reached with the Function App's managed identity. */
+    QCDC_STORAGE_ACCOUNT_URL: z.url().optional(),
     QCDC_AUTH_MODE: z.enum(['entra', 'dev']).default('entra'),
     QCDC_DEV_AUTH: z.enum(['enabled', 'disabled']).default('disabled'),
     /** Base URL of the dev issuer (the local host), e.g. http://localhost:7071. */
@@ -23,12 +25,17 @@ const ZEnv = z
   .refine((env) => env.QCDC_AUTH_MODE !== 'dev' || env.QCDC_DEV_ISSUER_URL, {
     message: 'QCDC_AUTH_MODE=dev needs QCDC_DEV_ISSUER_URL',
   })
-  .refine((env) => env.QCDC_STORAGE_CONNECTION, {
-    message: 'QCDC_STORAGE_CONNECTION is required',
+  .refine((env) => Boolean(env.QCDC_STORAGE_CONNECTION) !== Boolean(env.QCDC_STORAGE_ACCOUNT_URL), {
+    message:
+      'Set exactly one of QCDC_STORAGE_ACCOUNT_URL (managed identity) or QCDC_STORAGE_CONNECTION',
   });
 
+export type StorageConfig =
+  | { kind: 'connectionString'; connectionString: string }
+  | { kind: 'managedIdentity'; accountUrl: string };
+
 export interface AppConfig {
-  storageConnection: string;
+  storage: StorageConfig;
   auth:
     | { mode: 'entra'; audience: string; allowedTenants: string[] | '*' }
     | { mode: 'dev'; issuerBaseUrl: string; audience: string; allowedTenants: string[] | '*' };
@@ -41,7 +48,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       ? '*'
       : parsed.QCDC_ALLOWED_TENANTS.split(',').map((tenant) => tenant.trim());
   return {
-    storageConnection: parsed.QCDC_STORAGE_CONNECTION!,
+    storage: parsed.QCDC_STORAGE_ACCOUNT_URL
+      ? { kind: 'managedIdentity', accountUrl: parsed.QCDC_STORAGE_ACCOUNT_URL }
+      : { kind: 'connectionString', connectionString: parsed.QCDC_STORAGE_CONNECTION! },
     auth:
       parsed.QCDC_AUTH_MODE === 'dev'
         ? {

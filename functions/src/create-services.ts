@@ -7,7 +7,12 @@ import type { Logger } from './logger';
 import type { Services } from './services';
 import { TableBodyRepository } from './store/body-store';
 import { TableMeetingRepository } from './store/meeting-store';
-import { connectionStringTables, type TableClientFactory } from './store/table-client-factory';
+import {
+  connectionStringTables,
+  credentialTables,
+  type TableClientFactory,
+} from './store/table-client-factory';
+import { DefaultAzureCredential } from '@azure/identity';
 import { TABLES } from './store/table-names';
 
 /** The composition root: adapters wired to core's ports. */
@@ -16,7 +21,11 @@ export function createServices(
   log: Logger,
   devIssuer?: DevIssuer,
 ): Services & { tables: TableClientFactory; bodies: TableBodyRepository } {
-  const tables = connectionStringTables(config.storageConnection);
+  const tables =
+    config.storage.kind === 'connectionString'
+      ? connectionStringTables(config.storage.connectionString)
+      : // AZURE_CLIENT_ID selects the user-assigned identity when there are several.
+        credentialTables(config.storage.accountUrl, new DefaultAzureCredential());
   const bodies = new TableBodyRepository(tables);
   const ulid = monotonicFactory();
   const validatorOptions =

@@ -1,4 +1,5 @@
 import { TableClient } from '@azure/data-tables';
+import type { TokenCredential } from '@azure/identity';
 import { TABLES, type TableName } from './table-names';
 
 export type TableClientFactory = (table: TableName) => TableClient;
@@ -15,6 +16,25 @@ export function connectionStringTables(connectionString: string): TableClientFac
             connectionString,
           ),
       });
+      clients.set(table, client);
+    }
+    return client;
+  };
+}
+
+/**
+ * Tables over the account URL with an Entra credential (production: the Function App's managed
+ * identity holding Storage Table Data Contributor; shared keys are disabled on the account).
+ */
+export function credentialTables(
+  accountUrl: string,
+  credential: TokenCredential,
+): TableClientFactory {
+  const clients = new Map<TableName, TableClient>();
+  return (table) => {
+    let client = clients.get(table);
+    if (!client) {
+      client = new TableClient(accountUrl, table, credential);
       clients.set(table, client);
     }
     return client;
