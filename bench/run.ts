@@ -1,93 +1,22 @@
-import { TableClient } from '@azure/data-tables';
-import { randomUUID } from 'node:crypto';
-import { startDevHost } from '../functions/src/dev/host';
-import { DEMO_BODY, DEMO_MEMBERS, demoMeetingInput } from '../functions/src/dev/demo-data';
+import { runApiBench } from './suites/api';
 
 /**
- * Benchmarks, each printed as a ratio against a baseline measured in the same run on the same Azurite:
- * - create a meeting through the API (HTTP, token validation, zod, permission check, member lookup,
- *   atomic batch of meeting + audit event) vs a raw Azurite upsert of a row of the same size;
- * - list a body's meetings through the API vs a raw query of the same partition;
- * - a burst of concurrent creates vs the same number of concurrent raw upserts.
- * Not a test: numbers vary by machine; correctness under bursts is asserted in functions/test.
+ * `npm run bench` runs every suite; `npm run bench -- NAME` runs one. Each suite measures its baseline
+ * in the same run and prints ratios. Benchmarks are not tests: correctness lives in the test suite.
  */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
-const BURST = Number(process.env.BENCH_BURST ?? 100);
+const SUITES: Record<string, () => Promise<void>> = {
+  api: runApiBench,
+};
 
-const host = await startDevHost({
-  port: 0,
-  storage: { kind: 'memory' },
-  seedDemoData: true,
-  quiet: true,
-  tabsDir: '/nonexistent',
-});
-
-try {
-  const raw = TableClient.fromConnectionString(host.storageConnection, 'benchraw', {
-    allowInsecureConnection: true,
-  });
-  await raw.createTable();
-  const token = await host.devIssuer.issueToken(DEMO_MEMBERS.secretary);
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  const meetingsUrl = `${host.baseUrl}/api/bodies/${DEMO_BODY.id}/meetings`;
-  const body = JSON.stringify(demoMeetingInput(new Date()));
-  const rawRow = () => ({
-    partitionKey: 'bench',
-    rowKey: randomUUID(),
-    payload: body,
-    title: 'x'.repeat(80),
-  });
-  const apiCreate = async () => {
-    const response = await fetch(meetingsUrl, { method: 'POST', headers, body });
-    if (response.status !== 201) throw new Error(`create answered ${response.status}`);
-    await response.arrayBuffer();
-  };
-
-  // Warm up both paths (JIT, JWKS fetch, connection pools).
-  for (let i = 0; i < 10; i++) {
-    await raw.upsertEntity(rawRow());
-    await apiCreate();
-  }
-
-  const rawUpsert = await timeSequential(ROUNDS, () => raw.upsertEntity(rawRow()));
-  const apiCreateMs = await timeSequential(ROUNDS, apiCreate);
-  report('create meeting (API) vs raw upsert', apiCreateMs, rawUpsert);
-
-  const rawList = await timeSequential(50, async () => {
-    let n = 0;
-    for await (const _ of raw.listEntities({ queryOptions: { filter: "PartitionKey eq 'bench'" } }))
-      n++;
-    return n;
-  });
-  const apiList = await timeSequential(50, async () => {
-    const response = await fetch(meetingsUrl, { headers });
-    await response.json();
-  });
-  report(`list ~${ROUNDS} meetings (API) vs raw partition query`, apiList, rawList);
-
-  const rawBurst = await timeBurst(BURST, () => raw.upsertEntity(rawRow()));
-  const apiBurst = await timeBurst(BURST, apiCreate);
-  report(`burst of ${BURST} concurrent creates vs raw upserts`, apiBurst, rawBurst);
-} finally {
-  await host.stop();
-}
-
-async function timeSequential(rounds: number, work: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  for (let i = 0; i < rounds; i++) await work();
-  return (performance.now() - started) / rounds;
-}
-
-async function timeBurst(count: number, work: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await Promise.all(Array.from({ length: count }, work));
-  return performance.now() - started;
-}
-
-function report(label: string, measured: number, baseline: number): void {
-  console.log(
-    `${label.padEnd(58)} ${measured.toFixed(2).padStart(9)} ms vs ${baseline
-      .toFixed(2)
-      .padStart(9)} ms  ratio ${(measured / baseline).toFixed(2)}x`,
+const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const unknown = requested.filter((name) => !(name in SUITES));
+if (unknown.length > 0) {
+  console.error(
+    `Unknown bench suite(s): ${unknown.join(', ')}. Known: ${Object.keys(SUITES).join(', ')}`,
   );
+  process.exit(2);
+}
+for (const name of requested.length > 0 ? requested : Object.keys(SUITES)) {
+  console.log(`\n# ${name}`);
+  await SUITES[name]!();
 }
