@@ -18,6 +18,10 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: { name: 'tabs', include: ['tabs/test/**/*.test.ts'] },
+      },
+      {
+        extends: true,
         test: {
           name: 'functions',
           include: ['functions/test/**/*.test.ts'],

@@ -1,0 +1,46 @@
+import { ConfigPage } from '../pages/config-page';
+import { DashboardPage } from '../pages/dashboard-page';
+import { MeetingDetailPage } from '../pages/meeting-detail-page';
+import { MeetingFormPage } from '../pages/meeting-form-page';
+import { MyTasksPage } from '../pages/my-tasks-page';
+import { NotFoundPage } from '../pages/not-found-page';
+import { useLocation } from '../routing/history';
+import { parseRoute, type Route } from '../routing/routes';
+
+/** The page for the current URL. */
+export function RouteView() {
+  const { pathname, search } = useLocation();
+  return <PageFor route={parseRoute(pathname, search)} />;
+}
+
+function PageFor(props: { route: Route }) {
+  const { route } = props;
+  switch (route.name) {
+    case 'dashboard':
+      return <DashboardPage bodyId={route.bodyId} />;
+    case 'meeting':
+      return (
+        <MeetingDetailPage
+          key={route.meetingId}
+          bodyId={route.bodyId}
+          meetingId={route.meetingId}
+        />
+      );
+    case 'meetingNew':
+      return <MeetingFormPage key="new" bodyId={route.bodyId} meetingId={null} />;
+    case 'meetingEdit':
+      return (
+        <MeetingFormPage key={route.meetingId} bodyId={route.bodyId} meetingId={route.meetingId} />
+      );
+    case 'config':
+      return <ConfigPage />;
+    case 'myTasks':
+      return <MyTasksPage />;
+    case 'notFound':
+      return <NotFoundPage />;
+    default: {
+      const unreachable: never = route;
+      return unreachable;
+    }
+  }
+}

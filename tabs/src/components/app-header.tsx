@@ -1,0 +1,64 @@
+import { Button, Caption1, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
+import { useI18n } from '../i18n';
+import { AppLink } from '../routing/app-link';
+import { paths } from '../routing/routes';
+import { LanguageSwitch } from './language-switch';
+
+const useStyles = makeStyles({
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  left: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXL,
+    flexWrap: 'wrap',
+  },
+  nav: { display: 'flex', gap: tokens.spacingHorizontalL },
+  right: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    flexWrap: 'wrap',
+  },
+});
+
+export function AppHeader(props: {
+  displayName: string | null;
+  onSignOut: (() => void) | null;
+  showNav: boolean;
+}) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  return (
+    <header className={styles.header}>
+      <div className={styles.left}>
+        <Subtitle1>{t('app.name')}</Subtitle1>
+        {props.showNav && (
+          <nav aria-label={t('nav.label')} className={styles.nav}>
+            <AppLink to={paths.dashboard()}>{t('nav.dashboard')}</AppLink>
+            <AppLink to={paths.myTasks()}>{t('nav.myTasks')}</AppLink>
+          </nav>
+        )}
+      </div>
+      <div className={styles.right}>
+        {props.displayName && (
+          <Caption1>{t('header.signedInAs', { name: props.displayName })}</Caption1>
+        )}
+        <LanguageSwitch />
+        {props.onSignOut && (
+          <Button size="small" appearance="subtle" onClick={props.onSignOut}>
+            {t('header.signOut')}
+          </Button>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,10 @@
+export { I18nProvider, useI18n, type I18n } from './i18n-context';
+export { initialLocale } from './initial-locale';
+export { bodyKindKey, kindKey, meetingRoleKey, roleKey, statusKey } from './labels';
+export {
+  catalogues,
+  translate,
+  type Message,
+  type MessageKey,
+  type MessageParams,
+} from './translate';

@@ -1,0 +1,12 @@
+import type { BodyKind, BodyRole, MeetingKind, MeetingRole, MeetingStatus } from '@qcdc/core';
+import type { MessageKey } from './vi';
+
+/*
+ * Typed keys for domain labels: a new kind, status or role in core fails the build here until both
+ * catalogues name it.
+ */
+export const kindKey = (kind: MeetingKind): MessageKey => `kind.${kind}`;
+export const statusKey = (status: MeetingStatus): MessageKey => `status.${status}`;
+export const roleKey = (role: BodyRole): MessageKey => `role.${role}`;
+export const meetingRoleKey = (role: MeetingRole): MessageKey => `meetingRole.${role}`;
+export const bodyKindKey = (kind: BodyKind): MessageKey => `bodyKind.${kind}`;

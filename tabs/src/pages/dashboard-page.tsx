@@ -1,0 +1,65 @@
+import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { useEffect } from 'react';
+import type { BodySummary } from '../api/api-types';
+import { useResource } from '../app/use-resource';
+import { useSession } from '../auth/session-context';
+import { ErrorBar } from '../components/error-bar';
+import { Loading } from '../components/loading';
+import { Page } from '../components/page';
+import { useI18n } from '../i18n';
+import { navigate } from '../routing/history';
+import { paths } from '../routing/routes';
+import { rememberBodyId, rememberedBodyId } from '../storage/selected-body';
+import { BodyDashboard } from './body-dashboard';
+
+/**
+ * `/` (and `/?body=<id>` from a configured channel tab): the caller's bodies, one of them open.
+ * The body in the URL wins, then the one chosen last time, then the first.
+ */
+export function DashboardPage(props: { bodyId: string | null }) {
+  const { api } = useSession();
+  const { t } = useI18n();
+  const [bodies, reload] = useResource('bodies', () => api.listBodies());
+  const selected = bodies.status === 'ready' ? chooseBody(bodies.data, props.bodyId) : null;
+
+  useEffect(() => {
+    if (selected) rememberBodyId(selected.id);
+  }, [selected]);
+
+  if (bodies.status === 'loading') {
+    return (
+      <Page title={t('nav.dashboard')}>
+        <Loading />
+      </Page>
+    );
+  }
+  if (bodies.status === 'failed') {
+    return (
+      <Page title={t('nav.dashboard')}>
+        <ErrorBar error={bodies.error} onRetry={reload} />
+      </Page>
+    );
+  }
+  if (!selected) {
+    return (
+      <Page title={t('nav.dashboard')}>
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{t('dashboard.noBodies')}</MessageBarBody>
+        </MessageBar>
+      </Page>
+    );
+  }
+  return (
+    <BodyDashboard
+      key={selected.id}
+      summary={selected}
+      bodies={bodies.data}
+      onSelect={(bodyId) => navigate(paths.dashboard(bodyId), { replace: true })}
+    />
+  );
+}
+
+function chooseBody(bodies: readonly BodySummary[], fromUrl: string | null): BodySummary | null {
+  const byId = (id: string | null) => (id ? bodies.find((body) => body.id === id) : undefined);
+  return byId(fromUrl) ?? byId(rememberedBodyId()) ?? bodies[0] ?? null;
+}

@@ -1,0 +1,40 @@
+/** The tab's pages. The server answers index.html for any non-API path, so these are all deep-linkable. */
+export type Route =
+  | { name: 'dashboard'; bodyId: string | null }
+  | { name: 'meeting'; bodyId: string; meetingId: string }
+  | { name: 'meetingNew'; bodyId: string }
+  | { name: 'meetingEdit'; bodyId: string; meetingId: string }
+  | { name: 'config' }
+  | { name: 'myTasks' }
+  | { name: 'notFound' };
+
+export function parseRoute(pathname: string, search: string): Route {
+  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  const [first, second, third, fourth] = parts;
+  if (parts.length === 0) {
+    return { name: 'dashboard', bodyId: new URLSearchParams(search).get('body') };
+  }
+  if (first === 'config' && parts.length === 1) return { name: 'config' };
+  if (first === 'my-tasks' && parts.length === 1) return { name: 'myTasks' };
+  if (first === 'meetings' && second && third) {
+    if (parts.length === 3 && third === 'new') return { name: 'meetingNew', bodyId: second };
+    if (parts.length === 3) return { name: 'meeting', bodyId: second, meetingId: third };
+    if (parts.length === 4 && fourth === 'edit') {
+      return { name: 'meetingEdit', bodyId: second, meetingId: third };
+    }
+  }
+  return { name: 'notFound' };
+}
+
+const segment = encodeURIComponent;
+
+export const paths = {
+  dashboard: (bodyId?: string) => (bodyId ? `/?body=${segment(bodyId)}` : '/'),
+  meeting: (bodyId: string, meetingId: string) =>
+    `/meetings/${segment(bodyId)}/${segment(meetingId)}`,
+  meetingNew: (bodyId: string) => `/meetings/${segment(bodyId)}/new`,
+  meetingEdit: (bodyId: string, meetingId: string) =>
+    `/meetings/${segment(bodyId)}/${segment(meetingId)}/edit`,
+  config: () => '/config',
+  myTasks: () => '/my-tasks',
+};
