@@ -32,3 +32,4 @@ export * from './use-cases/transition-meeting';
 export * from './use-cases/record-attendance';
 export * from './use-cases/save-minutes-section';
 export * from './use-cases/minutes-queries';
+export * from './i18n/labels';

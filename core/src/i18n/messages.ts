@@ -29,6 +29,8 @@ const errorMessages: Record<Locale, Catalogue> = {
     'MINUTES.LOCKED':
       'Biên bản đang chờ duyệt hoặc đã được duyệt nên không thể sửa (trạng thái "{status}").',
     'MINUTES.UNKNOWN_SECTION': 'Không có mục "{section}" trong biên bản của cuộc họp này.',
+    'MINUTES.NOT_APPROVED':
+      'Chỉ xuất văn bản khi biên bản đã được chủ trì duyệt (hiện tại: "{status}").',
     'CONCURRENCY.CONFLICT':
       'Dữ liệu đã được người khác thay đổi. Nội dung mới nhất đã được tải lại; vui lòng xem và sửa lại.',
     'STORAGE.UNAVAILABLE': 'Kho dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau.',
@@ -57,6 +59,8 @@ const errorMessages: Record<Locale, Catalogue> = {
     'MINUTES.LOCKED':
       'The minutes are in review or approved, so they cannot be edited ("{status}").',
     'MINUTES.UNKNOWN_SECTION': 'This meeting\'s minutes have no section "{section}".',
+    'MINUTES.NOT_APPROVED':
+      'Documents are exported once the chair has approved the minutes (now: "{status}").',
     'CONCURRENCY.CONFLICT':
       'Someone else changed this in the meantime. The latest version has been loaded; please review and edit again.',
     'STORAGE.UNAVAILABLE': 'Storage is temporarily unavailable. Please try again later.',

@@ -29,3 +29,38 @@ export function formatDateTime(iso: string, locale: Locale): string {
   const day = dateFormat.format(date);
   return locale === 'vi' ? `${time} ngày ${day}` : `${day} ${time}`;
 }
+
+const partsFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: VIETNAM_TIME_ZONE,
+  day: '2-digit',
+  month: 'numeric',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+function vietnamParts(iso: string): Record<'day' | 'month' | 'year' | 'hour' | 'minute', string> {
+  const parts = Object.fromEntries(
+    partsFormat.formatToParts(new Date(iso)).map((part) => [part.type, part.value]),
+  );
+  return {
+    day: parts.day ?? '',
+    month: parts.month ?? '',
+    year: parts.year ?? '',
+    hour: parts.hour ?? '',
+    minute: parts.minute ?? '',
+  };
+}
+
+/** "ngày 05 tháng 12 năm 2026", as administrative documents write dates (Decree 30/2020). */
+export function formatOfficialDate(iso: string): string {
+  const { day, month, year } = vietnamParts(iso);
+  return `ngày ${day} tháng ${month} năm ${year}`;
+}
+
+/** "08 giờ 00 phút, ngày 05 tháng 12 năm 2026". */
+export function formatOfficialDateTime(iso: string): string {
+  const { hour, minute } = vietnamParts(iso);
+  return `${hour} giờ ${minute} phút, ${formatOfficialDate(iso)}`;
+}

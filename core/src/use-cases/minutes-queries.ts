@@ -1,4 +1,5 @@
-import { checkQuorum } from '../attendance/attendance';
+import { checkQuorum, type Attendance } from '../attendance/attendance';
+import type { Body, Member } from '../bodies/body';
 import { DomainError } from '../errors/domain-error';
 import type { Meeting } from '../meetings/meeting';
 import { minutesSectionKeys, type MinutesSection } from '../minutes/minutes';
@@ -76,4 +77,35 @@ export async function listMinutesHistory(
 ): Promise<MinutesSection[]> {
   await loadReadable(deps, actor, bodyId, meetingId);
   return deps.meetings.listMinutesRevisions(actor.tenantId, bodyId, meetingId);
+}
+
+export interface MinutesForExport {
+  meeting: Meeting;
+  body: Body;
+  members: Member[];
+  attendance: Attendance;
+  sections: MinutesSection[];
+}
+
+/** Everything the official documents print; only approved (or archived) minutes are exported. */
+export async function getMinutesForExport(
+  deps: QueryDeps,
+  actor: Actor,
+  bodyId: string,
+  meetingId: string,
+): Promise<MinutesForExport> {
+  const { body, roles } = await resolveActorInBody(deps.bodies, actor, bodyId);
+  const stored = await deps.meetings.getMeeting(actor.tenantId, bodyId, meetingId);
+  if (!stored) throw new DomainError('MEETING.NOT_FOUND');
+  const meeting = stored.meeting;
+  assertCan(withMeetingRoles(roles, meeting, actor.userId), 'meeting.read');
+  if (meeting.minutes.status !== 'approved') {
+    throw new DomainError('MINUTES.NOT_APPROVED', { status: meeting.status });
+  }
+  const [members, attendance, sections] = await Promise.all([
+    deps.bodies.listMembers(actor.tenantId, bodyId),
+    deps.meetings.getAttendance(actor.tenantId, bodyId, meetingId),
+    deps.meetings.listMinutesSections(actor.tenantId, bodyId, meetingId),
+  ]);
+  return { meeting, body, members, attendance, sections: sections.map((row) => row.value) };
 }

@@ -138,8 +138,10 @@ function proceedingParagraphs(data: MinutesDocumentData): Paragraph[] {
       ? [
           labelledParagraph(MINUTES_LABELS.assignments, '', { keepNext: true }),
           ...listLines(
-            data.assignments.map(
-              (a) => `${a.title.trim()} — ${a.owner.trim()} — thời hạn ${a.deadline}`,
+            data.assignments.map((a) =>
+              [a.title.trim(), a.owner.trim(), a.deadline ? `thời hạn ${a.deadline}` : '']
+                .filter(Boolean)
+                .join(' — '),
             ),
           ),
         ]
