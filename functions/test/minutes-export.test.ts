@@ -66,7 +66,9 @@ describe('exporting approved minutes as DOCX (Decree 30/2020 Form 1.9)', () => {
 
     const early = await download(`${path}/minutes/document`);
     expect(early.status).toBe(409);
-    expect((await early.json()).error.code).toBe('MINUTES.NOT_APPROVED');
+    expect(((await early.json()) as { error: { code: string } }).error.code).toBe(
+      'MINUTES.NOT_APPROVED',
+    );
 
     await move(head, 'approveMinutes');
     const response = await download(`${path}/minutes/document`);
