@@ -65,6 +65,8 @@ var tableNames = [
   'bodies'
   'memberships'
   'meetings'
+  'assignments'
+  'userassignments'
   'dueindex'
   'outbox'
   'conversations'

@@ -13,6 +13,7 @@ import {
 } from '../src/index';
 import {
   fixedClock,
+  InMemoryAssignmentRepository,
   InMemoryBodyRepository,
   InMemoryMeetingRepository,
   sequentialIds,
@@ -51,7 +52,13 @@ beforeEach(() => {
   const bodies = new InMemoryBodyRepository();
   bodies.addBody(body, [head, secretary, member]);
   meetings = new InMemoryMeetingRepository();
-  deps = { bodies, meetings, clock: fixedClock('2026-11-22T03:00:00.000Z'), ids: sequentialIds() };
+  deps = {
+    bodies,
+    meetings,
+    assignments: new InMemoryAssignmentRepository(),
+    clock: fixedClock('2026-11-22T03:00:00.000Z'),
+    ids: sequentialIds(),
+  };
 });
 
 const input = (overrides: Record<string, unknown> = {}) =>

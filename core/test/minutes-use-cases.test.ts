@@ -20,6 +20,7 @@ import {
 } from '../src/index';
 import {
   fixedClock,
+  InMemoryAssignmentRepository,
   InMemoryBodyRepository,
   InMemoryMeetingRepository,
   sequentialIds,
@@ -63,6 +64,7 @@ beforeEach(async () => {
   deps = {
     bodies,
     meetings: repo,
+    assignments: new InMemoryAssignmentRepository(),
     clock: fixedClock('2026-12-15T01:00:00.000Z'),
     ids: sequentialIds(),
   };

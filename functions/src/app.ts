@@ -1,5 +1,6 @@
 import type { HttpHandler, HttpMethod, TimerHandler } from '@azure/functions';
 import { authenticated } from './http/api-handler';
+import { assignmentRoutes } from './http/assignment-routes';
 import { conclusionNoticeDocxHandler, minutesDocxHandler } from './http/document-routes';
 import { getBodyHandler, listBodiesHandler, meHandler } from './http/body-routes';
 import { healthHandler } from './http/health-route';
@@ -133,6 +134,7 @@ export function createRoutes(services: Services, extra: HttpRoute[] = []): HttpR
       route: 'bodies/{bodyId}/meetings/{meetingId}/minutes/conclusion-notice',
       handler: authenticated(services, conclusionNoticeDocxHandler(services)),
     },
+    ...assignmentRoutes(services),
     ...extra,
   ];
 }

@@ -5,6 +5,7 @@ import { devIssuerValidatorOptions, type DevIssuer } from './auth/dev-issuer';
 import type { AppConfig } from './config';
 import type { Logger } from './logger';
 import type { Services } from './services';
+import { TableAssignmentRepository } from './store/assignment-store';
 import { TableBodyRepository } from './store/body-store';
 import { TableMeetingRepository } from './store/meeting-store';
 import {
@@ -42,6 +43,7 @@ export function createServices(
     deps: {
       bodies,
       meetings: new TableMeetingRepository(tables),
+      assignments: new TableAssignmentRepository(tables),
       clock: systemClock,
       ids: { next: () => ulid() },
     },

@@ -11,7 +11,7 @@ export const GENESIS_HEAD: AuditHead = { seq: 0, hash: '0'.repeat(64) };
 
 export interface AuditEvent {
   tenantId: string;
-  aggregateType: 'body' | 'meeting';
+  aggregateType: 'body' | 'meeting' | 'assignment';
   aggregateId: string;
   /** 1, 2, 3… per aggregate, no gaps: a missing number is visible tampering. */
   seq: number;

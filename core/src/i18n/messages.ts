@@ -31,6 +31,17 @@ const errorMessages: Record<Locale, Catalogue> = {
     'MINUTES.UNKNOWN_SECTION': 'Không có mục "{section}" trong biên bản của cuộc họp này.',
     'MINUTES.NOT_APPROVED':
       'Chỉ xuất văn bản khi biên bản đã được chủ trì duyệt (hiện tại: "{status}").',
+    'ASSIGNMENT.NOT_FOUND': 'Không tìm thấy nhiệm vụ này.',
+    'ASSIGNMENT.TRANSITION_NOT_ALLOWED':
+      'Không thể thực hiện "{transition}" khi nhiệm vụ đang ở trạng thái "{status}".',
+    'ASSIGNMENT.REASON_REQUIRED': 'Cần nêu lý do cho thao tác "{transition}".',
+    'ASSIGNMENT.PERSON_NOT_MEMBER': 'Người được giao nhiệm vụ phải là thành viên của ban.',
+    'ASSIGNMENT.DEADLINE_IN_PAST': 'Thời hạn không được ở trong quá khứ.',
+    'ASSIGNMENT.EXTENSION_NOT_LATER':
+      'Thời hạn đề nghị gia hạn phải sau thời hạn hiện tại ({deadline}).',
+    'ASSIGNMENT.NO_EXTENSION_PENDING': 'Nhiệm vụ không có đề nghị gia hạn nào đang chờ.',
+    'ASSIGNMENT.NOT_ACTIVE': 'Nhiệm vụ đã kết thúc (trạng thái "{status}").',
+    'ASSIGNMENT.TOO_MANY_UPDATES': 'Nhiệm vụ đã có tối đa {max} lần cập nhật tiến độ.',
     'CONCURRENCY.CONFLICT':
       'Dữ liệu đã được người khác thay đổi. Nội dung mới nhất đã được tải lại; vui lòng xem và sửa lại.',
     'STORAGE.UNAVAILABLE': 'Kho dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau.',
@@ -61,6 +72,17 @@ const errorMessages: Record<Locale, Catalogue> = {
     'MINUTES.UNKNOWN_SECTION': 'This meeting\'s minutes have no section "{section}".',
     'MINUTES.NOT_APPROVED':
       'Documents are exported once the chair has approved the minutes (now: "{status}").',
+    'ASSIGNMENT.NOT_FOUND': 'This assignment was not found.',
+    'ASSIGNMENT.TRANSITION_NOT_ALLOWED': 'Cannot "{transition}" an assignment that is "{status}".',
+    'ASSIGNMENT.REASON_REQUIRED': '"{transition}" needs a reason.',
+    'ASSIGNMENT.PERSON_NOT_MEMBER': 'Assignees must be members of the body.',
+    'ASSIGNMENT.DEADLINE_IN_PAST': 'The deadline cannot be in the past.',
+    'ASSIGNMENT.EXTENSION_NOT_LATER':
+      'The requested deadline must be after the current one ({deadline}).',
+    'ASSIGNMENT.NO_EXTENSION_PENDING': 'There is no pending extension request.',
+    'ASSIGNMENT.NOT_ACTIVE': 'The assignment is closed ("{status}").',
+    'ASSIGNMENT.TOO_MANY_UPDATES':
+      'The assignment already has the maximum of {max} progress updates.',
     'CONCURRENCY.CONFLICT':
       'Someone else changed this in the meantime. The latest version has been loaded; please review and edit again.',
     'STORAGE.UNAVAILABLE': 'Storage is temporarily unavailable. Please try again later.',

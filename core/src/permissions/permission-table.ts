@@ -32,6 +32,11 @@ export const PERMISSIONS = {
   /** Only the meeting's own secretary drafts and submits its minutes (and the chair may step in). */
   'minutes.edit': { bodyRoles: [], meetingRoles: ['secretary', 'chair'] },
   'minutes.submit': { bodyRoles: [], meetingRoles: ['secretary'] },
+  /** Assigning work is the body leadership's, or the chair's for their meeting's conclusions. */
+  'assignment.create': {
+    bodyRoles: ['head', 'deputyHead', 'secretary'],
+    meetingRoles: ['chair'],
+  },
   /** Only the chair approves or returns the minutes they will sign. */
   'minutes.approve': { bodyRoles: [], meetingRoles: ['chair'] },
 } as const satisfies Record<

@@ -12,6 +12,8 @@ import type {
   StoredMeeting,
 } from '../ports/meeting-repository';
 import type { Attendance } from '../attendance/attendance';
+import type { Assignment } from '../assignments/assignment';
+import type { AssignmentRepository, StoredAssignment } from '../ports/assignment-repository';
 import type { MinutesSection } from '../minutes/minutes';
 
 /**
@@ -143,4 +145,52 @@ export function sequentialIds(prefix = 'ID'): IdGenerator {
 
 function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
+}
+
+export class InMemoryAssignmentRepository implements AssignmentRepository {
+  private readonly rows = new Map<string, StoredAssignment>();
+  private readonly events = new Map<string, AuditEvent[]>();
+  private etagCounter = 0;
+
+  async getAssignment(tenantId: string, bodyId: string, id: string) {
+    const row = this.rows.get(`${tenantId}/${bodyId}/${id}`);
+    return row ? clone(row) : null;
+  }
+
+  async listBodyAssignments(tenantId: string, bodyId: string) {
+    return [...this.rows.values()]
+      .map((row) => row.assignment)
+      .filter((a) => a.tenantId === tenantId && a.bodyId === bodyId)
+      .map((a) => clone(a));
+  }
+
+  async listUserAssignments(tenantId: string, userId: string) {
+    return [...this.rows.values()]
+      .map((row) => row.assignment)
+      .filter(
+        (a) => a.tenantId === tenantId && (a.ownerId === userId || a.coOwnerIds.includes(userId)),
+      )
+      .map((a) => clone(a));
+  }
+
+  async createAssignment(assignment: Assignment, event: AuditEvent) {
+    const key = `${assignment.tenantId}/${assignment.bodyId}/${assignment.id}`;
+    if (this.rows.has(key)) throw new DomainError('CONCURRENCY.CONFLICT');
+    this.rows.set(key, { assignment: clone(assignment), etag: `W/"a${++this.etagCounter}"` });
+    this.events.set(key, [event]);
+  }
+
+  async commitAssignment(assignment: Assignment, etag: string, event: AuditEvent) {
+    const key = `${assignment.tenantId}/${assignment.bodyId}/${assignment.id}`;
+    const row = this.rows.get(key);
+    if (!row || row.etag !== etag) {
+      throw new DomainError('CONCURRENCY.CONFLICT', {}, { retryable: true });
+    }
+    this.rows.set(key, { assignment: clone(assignment), etag: `W/"a${++this.etagCounter}"` });
+    this.events.get(key)!.push(event);
+  }
+
+  async listAssignmentAudit(tenantId: string, bodyId: string, id: string) {
+    return [...(this.events.get(`${tenantId}/${bodyId}/${id}`) ?? [])];
+  }
 }

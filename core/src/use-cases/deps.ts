@@ -1,3 +1,4 @@
+import type { AssignmentRepository } from '../ports/assignment-repository';
 import type { BodyRepository } from '../ports/body-repository';
 import type { Clock } from '../ports/clock';
 import type { IdGenerator } from '../ports/id-generator';
@@ -7,6 +8,7 @@ import type { MeetingRepository } from '../ports/meeting-repository';
 export interface UseCaseDeps {
   bodies: BodyRepository;
   meetings: MeetingRepository;
+  assignments: AssignmentRepository;
   clock: Clock;
   ids: IdGenerator;
 }

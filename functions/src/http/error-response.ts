@@ -4,10 +4,12 @@ import {
   isDomainError,
   type ErrorCode,
   type Locale,
+  type Assignment,
   type Meeting,
   type MinutesSection,
 } from '@qcdc/core';
 import { ZodError } from 'zod';
+import { assignmentDto } from './assignment-dto';
 import { meetingDto, sectionDto } from './dto';
 import { ERROR_STATUS } from './error-status';
 
@@ -34,9 +36,13 @@ export function errorResponse(error: unknown, locale: Locale): HttpResponseInit 
   if (isDomainError(error)) {
     const extra: Partial<ErrorBody['error']> = {};
     const details = error.details as
-      { current?: Meeting; currentSection?: MinutesSection } | undefined;
+      | { current?: Meeting; currentSection?: MinutesSection; currentAssignment?: Assignment }
+      | undefined;
     if (details?.current) extra.current = meetingDto(details.current);
     if (details?.currentSection) extra.current = sectionDto(details.currentSection);
+    if (details?.currentAssignment) {
+      extra.current = assignmentDto(details.currentAssignment, new Date());
+    }
     return build(error.code, error.params, locale, extra);
   }
   return build('INTERNAL', {}, locale, {});

@@ -6,6 +6,8 @@
  *                                  | 'attendance~<meetingId>~<userId>'
  *                                  | 'minutes~<meetingId>~<sectionKey>'
  *                                  | 'minutesrev~<meetingId>~<sectionKey>~<version>'
+ * - assignments: PK tenant~body   RK 'assignment~<id>' | 'audit~<id>~<seq>'
+ * - userassignments: PK tenant~user RK '<bodyId>~<id>' (the "my tasks" index)
  * - units:       PK tenant        RK unit id
  * Ids are GUIDs or ULIDs, so they never contain the characters Tables forbid in keys (/ \ # ?).
  */
@@ -20,6 +22,8 @@ export const keys = {
   bodyRow: 'body',
   memberRow: (userId: string) => `member${SEP}${userId}`,
   meetingRow: (meetingId: string) => `meeting${SEP}${meetingId}`,
+  assignmentRow: (id: string) => `assignment${SEP}${id}`,
+  userAssignmentRow: (bodyId: string, id: string) => `${bodyId}${SEP}${id}`,
   attendanceRow: (meetingId: string, userId: string) =>
     `attendance${SEP}${meetingId}${SEP}${userId}`,
   minutesRow: (meetingId: string, sectionKey: string) =>

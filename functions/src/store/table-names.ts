@@ -4,6 +4,9 @@ export const TABLES = {
   bodies: 'bodies',
   memberships: 'memberships',
   meetings: 'meetings',
+  assignments: 'assignments',
+  /** Per-person index of assignments (owner and co-owners): the "my tasks" partition. */
+  userAssignments: 'userassignments',
 } as const;
 
 export type TableName = (typeof TABLES)[keyof typeof TABLES];

@@ -1,0 +1,54 @@
+import type { Assignment } from '../assignments/assignment';
+import { auditHeadOf, chainAuditEvent, type AuditEvent } from '../audit/audit-event';
+import { DomainError } from '../errors/domain-error';
+import type { Actor } from '../permissions/actor';
+import type { UseCaseDeps } from './deps';
+import { resolveActorInBody } from './resolve-actor-roles';
+
+export function nextAssignmentVersion(
+  current: Assignment,
+  next: Assignment,
+  actor: Actor,
+  at: string,
+  action: string,
+  changes: AuditEvent['changes'],
+): { assignment: Assignment; event: AuditEvent } {
+  const event = chainAuditEvent(current.audit, {
+    tenantId: actor.tenantId,
+    aggregateType: 'assignment',
+    aggregateId: current.id,
+    action,
+    actorId: actor.userId,
+    actorName: actor.displayName,
+    at,
+    changes,
+  });
+  return {
+    assignment: { ...next, updatedAt: at, version: current.version + 1, audit: auditHeadOf(event) },
+    event,
+  };
+}
+
+/** Loads an assignment the actor may see: any member of its body, or anyone working on it. */
+export async function loadAssignment(
+  deps: Pick<UseCaseDeps, 'bodies' | 'assignments'>,
+  actor: Actor,
+  bodyId: string,
+  id: string,
+) {
+  const inBody = await resolveActorInBody(deps.bodies, actor, bodyId);
+  const stored = await deps.assignments.getAssignment(actor.tenantId, bodyId, id);
+  if (!stored) throw new DomainError('ASSIGNMENT.NOT_FOUND');
+  const a = stored.assignment;
+  const involved = a.ownerId === actor.userId || a.coOwnerIds.includes(actor.userId);
+  if (inBody.roles.bodyRoles.length === 0 && !involved) {
+    throw new DomainError('PERMISSION.DENIED', { action: 'assignment.read' });
+  }
+  return { ...inBody, stored, isHead: inBody.roles.bodyRoles.includes('head') };
+}
+
+export function assertAssignmentVersion(current: Assignment, expected: number): void {
+  if (current.version !== expected) {
+    throw new DomainError('CONCURRENCY.CONFLICT', {}, { currentAssignment: current });
+  }
+}
