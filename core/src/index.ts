@@ -27,6 +27,7 @@ export * from './attendance/attendance';
 export * from './attendance/attendance-schemas';
 export * from './minutes/minutes';
 export * from './minutes/minutes-schemas';
+export * from './use-cases/aggregate-change';
 export * from './use-cases/meeting-change';
 export * from './use-cases/transition-meeting';
 export * from './use-cases/record-attendance';

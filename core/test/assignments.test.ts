@@ -3,68 +3,29 @@ import {
   assignmentStats,
   createAssignment,
   decideExtension,
-  DomainError,
   isOverdue,
   listMyAssignments,
   reportProgress,
   requestExtension,
   transitionAssignment,
   ZCreateAssignmentInput,
-  type Actor,
   type Assignment,
-  type Body,
-  type BodyRole,
   type Member,
   type UseCaseDeps,
 } from '../src/index';
-import {
-  InMemoryAssignmentRepository,
-  InMemoryBodyRepository,
-  InMemoryMeetingRepository,
-  sequentialIds,
-} from '../src/testing/index';
+import { actor, codeOf, fakeDeps, person, TENANT } from './support/fixtures';
 
-const TENANT = 'a0000000-0000-4000-8000-000000000001';
-const body: Body = {
-  tenantId: TENANT,
-  unitId: 'u1',
-  unitName: 'UBND xã Chi Lăng',
-  id: 'b1',
-  kind: 'steeringCommittee',
-  name: 'Ban Chỉ đạo',
-};
-const person = (n: number, roles: BodyRole[]): Member => ({
-  tenantId: TENANT,
-  bodyId: 'b1',
-  userId: `a0000000-0000-4000-8000-00000000030${n}`,
-  displayName: `Người ${n}`,
-  title: '',
-  roles,
-});
-const head = person(1, ['head']);
-const secretary = person(2, ['secretary']);
-const owner = person(3, ['member']);
-const coOwner = person(4, ['member']);
-const actor = (m: Member): Actor => ({
-  tenantId: TENANT,
-  userId: m.userId,
-  displayName: m.displayName,
-});
+const head = person(1, ['head'], 3);
+const secretary = person(2, ['secretary'], 3);
+const owner = person(3, ['member'], 3);
+const coOwner = person(4, ['member'], 3);
 
 let now = new Date('2026-12-01T03:00:00.000Z');
 let deps: UseCaseDeps;
 
 beforeEach(() => {
   now = new Date('2026-12-01T03:00:00.000Z');
-  const bodies = new InMemoryBodyRepository();
-  bodies.addBody(body, [head, secretary, owner, coOwner]);
-  deps = {
-    bodies,
-    meetings: new InMemoryMeetingRepository(),
-    assignments: new InMemoryAssignmentRepository(),
-    clock: { now: () => now },
-    ids: sequentialIds('A'),
-  };
+  ({ deps } = fakeDeps([head, secretary, owner, coOwner], () => now));
 });
 
 const assign = (overrides: Record<string, unknown> = {}) =>
@@ -80,16 +41,6 @@ const assign = (overrides: Record<string, unknown> = {}) =>
       ...overrides,
     }),
   );
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return 'no error';
-}
 
 describe('assignments', () => {
   it('assigns to members only, never with a deadline already past (Vietnam date)', async () => {

@@ -1,64 +1,26 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  DomainError,
   scheduleMeeting,
   updateMeeting,
   verifyAuditChain,
   ZCreateMeetingInput,
-  type Actor,
-  type Body,
-  type BodyRole,
-  type Member,
+  type DomainError,
   type UseCaseDeps,
 } from '../src/index';
-import {
-  fixedClock,
-  InMemoryAssignmentRepository,
-  InMemoryBodyRepository,
-  InMemoryMeetingRepository,
-  sequentialIds,
-} from '../src/testing/index';
+import { actor, codeOf, fakeDeps, person, TENANT } from './support/fixtures';
 
-const TENANT = 'a0000000-0000-4000-8000-000000000001';
-const body: Body = {
-  tenantId: TENANT,
-  unitId: 'u1',
-  unitName: 'UBND xã Chi Lăng',
-  id: 'b1',
-  kind: 'steeringCommittee',
-  name: 'Ban Chỉ đạo',
-};
-const person = (n: number, roles: BodyRole[]): Member => ({
-  tenantId: TENANT,
-  bodyId: 'b1',
-  userId: `a0000000-0000-4000-8000-00000000010${n}`,
-  displayName: `Người ${n}`,
-  title: 'Ủy viên',
-  roles,
-});
 const head = person(1, ['head']);
 const secretary = person(2, ['secretary']);
 const member = person(3, ['member']);
-const actor = (m: Member): Actor => ({
-  tenantId: TENANT,
-  userId: m.userId,
-  displayName: m.displayName,
-});
 
 let deps: UseCaseDeps;
-let meetings: InMemoryMeetingRepository;
+let meetings: ReturnType<typeof fakeDeps>['meetings'];
 
 beforeEach(() => {
-  const bodies = new InMemoryBodyRepository();
-  bodies.addBody(body, [head, secretary, member]);
-  meetings = new InMemoryMeetingRepository();
-  deps = {
-    bodies,
-    meetings,
-    assignments: new InMemoryAssignmentRepository(),
-    clock: fixedClock('2026-11-22T03:00:00.000Z'),
-    ids: sequentialIds(),
-  };
+  ({ deps, meetings } = fakeDeps(
+    [head, secretary, member],
+    () => new Date('2026-11-22T03:00:00.000Z'),
+  ));
 });
 
 const input = (overrides: Record<string, unknown> = {}) =>
@@ -72,16 +34,6 @@ const input = (overrides: Record<string, unknown> = {}) =>
     agenda: [{ title: 'Mục 1' }, { title: 'Mục 2' }],
     ...overrides,
   });
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return 'no error';
-}
 
 describe('scheduleMeeting', () => {
   it('schedules a meeting at version 1 with a verified first audit event', async () => {

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  DomainError,
   getAttendance,
   getMinutes,
   hashMinutes,
@@ -11,63 +10,27 @@ import {
   transitionMeeting,
   verifyAuditChain,
   ZCreateMeetingInput,
-  type Actor,
-  type Body,
-  type BodyRole,
+  type DomainError,
   type Meeting,
   type Member,
   type UseCaseDeps,
 } from '../src/index';
-import {
-  fixedClock,
-  InMemoryAssignmentRepository,
-  InMemoryBodyRepository,
-  InMemoryMeetingRepository,
-  sequentialIds,
-} from '../src/testing/index';
+import { actor, codeOf, fakeDeps, person, TENANT } from './support/fixtures';
 
-const TENANT = 'a0000000-0000-4000-8000-000000000001';
-const body: Body = {
-  tenantId: TENANT,
-  unitId: 'u1',
-  unitName: 'UBND xã Chi Lăng',
-  id: 'b1',
-  kind: 'steeringCommittee',
-  name: 'Ban Chỉ đạo',
-};
-const person = (n: number, roles: BodyRole[]): Member => ({
-  tenantId: TENANT,
-  bodyId: 'b1',
-  userId: `a0000000-0000-4000-8000-00000000020${n}`,
-  displayName: `Người ${n}`,
-  title: '',
-  roles,
-});
-const head = person(1, ['head']);
-const secretary = person(2, ['secretary']);
-const m3 = person(3, ['member']);
-const m4 = person(4, ['member']);
-const actor = (m: Member): Actor => ({
-  tenantId: TENANT,
-  userId: m.userId,
-  displayName: m.displayName,
-});
+const head = person(1, ['head'], 2);
+const secretary = person(2, ['secretary'], 2);
+const m3 = person(3, ['member'], 2);
+const m4 = person(4, ['member'], 2);
 
 let deps: UseCaseDeps;
-let repo: InMemoryMeetingRepository;
+let repo: ReturnType<typeof fakeDeps>['meetings'];
 let meeting: Meeting;
 
 beforeEach(async () => {
-  const bodies = new InMemoryBodyRepository();
-  bodies.addBody(body, [head, secretary, m3, m4]);
-  repo = new InMemoryMeetingRepository();
-  deps = {
-    bodies,
-    meetings: repo,
-    assignments: new InMemoryAssignmentRepository(),
-    clock: fixedClock('2026-12-15T01:00:00.000Z'),
-    ids: sequentialIds(),
-  };
+  ({ deps, meetings: repo } = fakeDeps(
+    [head, secretary, m3, m4],
+    () => new Date('2026-12-15T01:00:00.000Z'),
+  ));
   meeting = await scheduleMeeting(
     deps,
     actor(secretary),
@@ -91,16 +54,6 @@ async function move(who: Member, transition: string, reason?: string) {
     version: current.version,
     ...(reason ? { reason } : {}),
   });
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return 'no error';
 }
 
 describe('attendance and quorum', () => {

@@ -1,5 +1,6 @@
 import type { Assignment } from '../assignments/assignment';
-import { auditHeadOf, chainAuditEvent, type AuditEvent } from '../audit/audit-event';
+import type { AuditEvent } from '../audit/audit-event';
+import { nextVersion } from './aggregate-change';
 import { DomainError } from '../errors/domain-error';
 import type { Actor } from '../permissions/actor';
 import type { UseCaseDeps } from './deps';
@@ -13,20 +14,8 @@ export function nextAssignmentVersion(
   action: string,
   changes: AuditEvent['changes'],
 ): { assignment: Assignment; event: AuditEvent } {
-  const event = chainAuditEvent(current.audit, {
-    tenantId: actor.tenantId,
-    aggregateType: 'assignment',
-    aggregateId: current.id,
-    action,
-    actorId: actor.userId,
-    actorName: actor.displayName,
-    at,
-    changes,
-  });
-  return {
-    assignment: { ...next, updatedAt: at, version: current.version + 1, audit: auditHeadOf(event) },
-    event,
-  };
+  const { value, event } = nextVersion('assignment', current, next, actor, at, action, changes);
+  return { assignment: value, event };
 }
 
 /** Loads an assignment the actor may see: any member of its body, or anyone working on it. */

@@ -1,4 +1,5 @@
-import { auditHeadOf, chainAuditEvent, type AuditEvent } from '../audit/audit-event';
+import type { AuditEvent } from '../audit/audit-event';
+import { nextVersion } from './aggregate-change';
 import { DomainError, isDomainError } from '../errors/domain-error';
 import type { Meeting } from '../meetings/meeting';
 import type { Actor } from '../permissions/actor';
@@ -12,20 +13,8 @@ export function nextMeetingVersion(
   action: string,
   changes: AuditEvent['changes'],
 ): { meeting: Meeting; event: AuditEvent } {
-  const event = chainAuditEvent(current.audit, {
-    tenantId: actor.tenantId,
-    aggregateType: 'meeting',
-    aggregateId: current.id,
-    action,
-    actorId: actor.userId,
-    actorName: actor.displayName,
-    at,
-    changes,
-  });
-  return {
-    meeting: { ...next, updatedAt: at, version: current.version + 1, audit: auditHeadOf(event) },
-    event,
-  };
+  const { value, event } = nextVersion('meeting', current, next, actor, at, action, changes);
+  return { meeting: value, event };
 }
 
 /** The caller edited version `expected`; anything else is a conflict carrying the fresh meeting. */
