@@ -11,8 +11,14 @@ const TABS_DIR = fileURLToPath(new URL('../../tabs/dist', import.meta.url));
 export interface Suite {
   baseUrl: string;
   browser: Browser;
-  /** A fresh browser profile (own sessionStorage) speaking `locale`, on the suite's origin. */
-  newPage(options?: { locale?: string }): Promise<Page>;
+  /**
+   * A fresh browser profile (own sessionStorage) speaking `locale`, on the suite's origin; `viewport`
+   * defaults to a desktop window (a Teams side panel is about 320 px wide).
+   */
+  newPage(options?: {
+    locale?: string;
+    viewport?: { width: number; height: number };
+  }): Promise<Page>;
   /** A token signed by the suite's dev issuer that expired a few minutes ago. */
   expiredTokenFor(user: DirectoryUser): Promise<string>;
   stop(): Promise<void>;
@@ -46,12 +52,12 @@ export async function startSuite(): Promise<Suite> {
   return {
     baseUrl: host.baseUrl,
     browser,
-    newPage: async ({ locale = 'vi-VN' } = {}) => {
+    newPage: async ({ locale = 'vi-VN', viewport = { width: 1280, height: 900 } } = {}) => {
       const context = await browser.newContext({
         baseURL: host.baseUrl,
         locale,
         timezoneId: 'Europe/London', // not Vietnam: dates must still show in Vietnam time
-        viewport: { width: 1280, height: 900 },
+        viewport,
       });
       contexts.push(context);
       return context.newPage();

@@ -2,13 +2,22 @@ import type { Locale } from '@qcdc/core';
 import { ApiError, CLIENT_CODES } from './api-error';
 import type {
   ApiErrorPayload,
+  AttendanceAnswer,
   BodyDetail,
   BodySummary,
   CreateMeetingBody,
+  DownloadedFile,
   Me,
+  MeetingDocument,
   MeetingView,
+  MinutesAnswer,
+  MinutesSectionView,
+  RecordAttendanceBody,
+  SaveSectionBody,
+  TransitionBody,
   UpdateMeetingBody,
 } from './api-types';
+import { fileNameFromDisposition } from './content-disposition';
 
 export interface ApiClientOptions {
   /** A valid bearer token (Teams SSO or the dev issuer's). */
@@ -27,7 +36,36 @@ export interface ApiClient {
   getMeeting(bodyId: string, meetingId: string): Promise<MeetingView>;
   createMeeting(bodyId: string, input: CreateMeetingBody): Promise<MeetingView>;
   updateMeeting(bodyId: string, meetingId: string, input: UpdateMeetingBody): Promise<MeetingView>;
+  transitionMeeting(bodyId: string, meetingId: string, input: TransitionBody): Promise<MeetingView>;
+  getAttendance(bodyId: string, meetingId: string): Promise<AttendanceAnswer>;
+  recordAttendance(
+    bodyId: string,
+    meetingId: string,
+    input: RecordAttendanceBody,
+  ): Promise<AttendanceAnswer & { meeting: MeetingView }>;
+  getMinutes(bodyId: string, meetingId: string): Promise<MinutesAnswer>;
+  saveMinutesSection(
+    bodyId: string,
+    meetingId: string,
+    sectionKey: string,
+    input: SaveSectionBody,
+  ): Promise<{ section: MinutesSectionView; meeting: MeetingView }>;
+  listMinutesHistory(bodyId: string, meetingId: string): Promise<MinutesSectionView[]>;
+  /** An approved meeting's official document (DOCX), fetched with the bearer token. */
+  downloadDocument(
+    bodyId: string,
+    meetingId: string,
+    document: MeetingDocument,
+  ): Promise<DownloadedFile>;
 }
+
+const DOCUMENT_PATHS: Record<MeetingDocument, { path: string; fallbackName: string }> = {
+  minutes: { path: 'minutes/document', fallbackName: 'bien-ban.docx' },
+  conclusionNotice: {
+    path: 'minutes/conclusion-notice',
+    fallbackName: 'thong-bao-ket-luan.docx',
+  },
+};
 
 const AUTH_CODES = new Set(['AUTH.MISSING_TOKEN', 'AUTH.INVALID_TOKEN', 'AUTH.TOKEN_EXPIRED']);
 
@@ -41,11 +79,16 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
   }
 
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function send(
+    method: string,
+    path: string,
+    body: unknown,
+    accept: string,
+  ): Promise<Response> {
     const headers: Record<string, string> = {
       Authorization: `Bearer ${await tokenOrThrow()}`,
       'Accept-Language': options.locale(),
-      Accept: 'application/json',
+      Accept: accept,
     };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
@@ -58,11 +101,16 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     } catch (cause) {
       throw new ApiError(0, { code: CLIENT_CODES.network, message: reasonOf(cause) });
     }
+    if (response.ok) return response;
     const payload: unknown = await response.json().catch(() => undefined);
-    if (response.ok) return payload as T;
     const error = new ApiError(response.status, errorPayloadOf(payload, response.status));
     if (response.status === 401 && AUTH_CODES.has(error.code)) options.onUnauthorized(error);
     throw error;
+  }
+
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await send(method, path, body, 'application/json');
+    return (await response.json().catch(() => undefined)) as T;
   }
 
   const meetingsPath = (bodyId: string) => `/api/bodies/${encodeURIComponent(bodyId)}/meetings`;
@@ -82,6 +130,54 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     updateMeeting: async (bodyId, meetingId, input) =>
       (await call<{ meeting: MeetingView }>('PATCH', meetingPath(bodyId, meetingId), input))
         .meeting,
+    transitionMeeting: async (bodyId, meetingId, input) =>
+      (
+        await call<{ meeting: MeetingView }>(
+          'POST',
+          `${meetingPath(bodyId, meetingId)}/transitions`,
+          input,
+        )
+      ).meeting,
+    getAttendance: (bodyId, meetingId) =>
+      call<AttendanceAnswer>('GET', `${meetingPath(bodyId, meetingId)}/attendance`),
+    recordAttendance: (bodyId, meetingId, input) =>
+      call<AttendanceAnswer & { meeting: MeetingView }>(
+        'PUT',
+        `${meetingPath(bodyId, meetingId)}/attendance`,
+        input,
+      ),
+    getMinutes: (bodyId, meetingId) =>
+      call<MinutesAnswer>('GET', `${meetingPath(bodyId, meetingId)}/minutes`),
+    saveMinutesSection: (bodyId, meetingId, sectionKey, input) =>
+      call<{ section: MinutesSectionView; meeting: MeetingView }>(
+        'PUT',
+        `${meetingPath(bodyId, meetingId)}/minutes/sections/${encodeURIComponent(sectionKey)}`,
+        input,
+      ),
+    listMinutesHistory: async (bodyId, meetingId) =>
+      (
+        await call<{ revisions: MinutesSectionView[] }>(
+          'GET',
+          `${meetingPath(bodyId, meetingId)}/minutes/history`,
+        )
+      ).revisions,
+    downloadDocument: async (bodyId, meetingId, document) => {
+      const { path, fallbackName } = DOCUMENT_PATHS[document];
+      const response = await send(
+        'GET',
+        `${meetingPath(bodyId, meetingId)}/${path}`,
+        undefined,
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      );
+      let blob: Blob;
+      try {
+        blob = await response.blob();
+      } catch (cause) {
+        throw new ApiError(0, { code: CLIENT_CODES.network, message: reasonOf(cause) });
+      }
+      const disposition = response.headers.get('content-disposition');
+      return { blob, fileName: fileNameFromDisposition(disposition, fallbackName) };
+    },
   };
 }
 

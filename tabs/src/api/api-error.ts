@@ -1,5 +1,5 @@
 import type { Locale } from '@qcdc/core';
-import type { ApiErrorPayload, MeetingView } from './api-types';
+import type { ApiErrorPayload, MeetingView, MinutesSectionView } from './api-types';
 
 /** An API answer that was not a success, with the server's stable code and its words. */
 export class ApiError extends Error {
@@ -7,8 +7,8 @@ export class ApiError extends Error {
   readonly code: string;
   readonly messages: { vi?: string; en?: string };
   readonly issues: NonNullable<ApiErrorPayload['issues']>;
-  /** The fresh meeting after a lost race (409 CONCURRENCY.CONFLICT). */
-  readonly current: MeetingView | undefined;
+  /** The fresh state after a lost race (409 CONCURRENCY.CONFLICT): a meeting or a minutes section. */
+  readonly current: unknown;
 
   constructor(status: number, payload: ApiErrorPayload) {
     super(payload.message);
@@ -24,6 +24,25 @@ export class ApiError extends Error {
   messageIn(locale: Locale): string {
     return this.messages[locale] ?? this.message;
   }
+
+  /** The fresh meeting a meeting-level conflict carries. */
+  currentMeeting(): MeetingView | undefined {
+    const current = this.current;
+    return isRecord(current) && 'status' in current && 'agenda' in current
+      ? (current as unknown as MeetingView)
+      : undefined;
+  }
+
+  /** The fresh section a minutes-section conflict carries. */
+  currentSection(): MinutesSectionView | undefined {
+    const current = this.current;
+    return isRecord(current) &&
+      typeof current['key'] === 'string' &&
+      typeof current['text'] === 'string' &&
+      typeof current['version'] === 'number'
+      ? (current as unknown as MinutesSectionView)
+      : undefined;
+  }
 }
 
 /** Codes the client itself produces when no server answer could be read. */
@@ -35,4 +54,13 @@ export const CLIENT_CODES = {
 
 export function isApiError(value: unknown): value is ApiError {
   return value instanceof ApiError;
+}
+
+/** A lost race: someone saved first; `current` (when sent) is what is stored now. */
+export function isConflict(value: unknown): value is ApiError {
+  return isApiError(value) && value.code === 'CONCURRENCY.CONFLICT';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }

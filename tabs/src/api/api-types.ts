@@ -1,9 +1,15 @@
 import type {
+  AttendanceStatus,
   Body,
   BodyRole,
   Meeting,
+  MeetingTransition,
   Member,
+  MinutesSectionKind,
+  QuorumCheck,
   ZCreateMeetingInput,
+  ZRecordAttendanceInput,
+  ZSaveMinutesSectionInput,
   ZUpdateMeetingInput,
 } from '@qcdc/core';
 import type { z } from 'zod';
@@ -33,17 +39,61 @@ export type MeetingView = Pick<
   | 'endsAt'
   | 'location'
   | 'status'
+  | 'statusReason'
   | 'chairId'
   | 'secretaryId'
   | 'agenda'
+  | 'minutes'
   | 'createdAt'
   | 'updatedAt'
   | 'version'
->;
+> & {
+  /** What the lifecycle allows next from the status (the caller's roles still decide). */
+  transitions: MeetingTransition[];
+};
 
 export interface Me {
   user: { tenantId: string; userId: string; displayName: string };
   locale: string;
+}
+
+/** One summoned member's mark; members nobody has marked yet are absent from the list. */
+export interface AttendanceMark {
+  userId: string;
+  status: AttendanceStatus;
+  delegateName?: string | undefined;
+  note?: string | undefined;
+}
+
+/** GET/PUT `/attendance`: the marks and the live quorum they give. */
+export interface AttendanceAnswer {
+  attendance: AttendanceMark[];
+  quorum: QuorumCheck;
+}
+
+/** One section of the minutes; unwritten sections have version 0 and empty text. */
+export interface MinutesSectionView {
+  key: string;
+  kind: MinutesSectionKind;
+  agendaItemId?: string | undefined;
+  text: string;
+  version: number;
+  edition?: number | undefined;
+  updatedAt?: string | undefined;
+  updatedByName?: string | undefined;
+}
+
+export interface MinutesAnswer {
+  meeting: MeetingView;
+  sections: MinutesSectionView[];
+}
+
+/** The two official documents drawn from approved minutes. */
+export type MeetingDocument = 'minutes' | 'conclusionNotice';
+
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string;
 }
 
 export interface ApiErrorPayload {
@@ -51,7 +101,8 @@ export interface ApiErrorPayload {
   message: string;
   messages?: { vi?: string; en?: string };
   issues?: { path: string | (string | number)[]; message: string }[];
-  current?: MeetingView;
+  /** After a lost race: the fresh meeting, or the fresh minutes section. */
+  current?: unknown;
 }
 
 /**
@@ -60,3 +111,10 @@ export interface ApiErrorPayload {
  */
 export type CreateMeetingBody = z.input<typeof ZCreateMeetingInput>;
 export type UpdateMeetingBody = z.input<typeof ZUpdateMeetingInput>;
+export type RecordAttendanceBody = z.input<typeof ZRecordAttendanceInput>;
+export type SaveSectionBody = z.input<typeof ZSaveMinutesSectionInput>;
+export interface TransitionBody {
+  transition: MeetingTransition;
+  version: number;
+  reason?: string | undefined;
+}

@@ -17,6 +17,15 @@ export function canUpdateMeeting(
   return can({ bodyRoles, meetingRoles: meetingRolesOf(meeting, userId) }, 'meeting.update');
 }
 
+/** Running the room: start and end, attendance, the stage's current item (head, chair, secretary). */
+export function canRunMeeting(
+  bodyRoles: readonly BodyRole[],
+  meeting: Pick<MeetingView, 'chairId' | 'secretaryId'>,
+  userId: string | null,
+): boolean {
+  return can({ bodyRoles, meetingRoles: meetingRolesOf(meeting, userId) }, 'meeting.run');
+}
+
 export function meetingRolesOf(
   meeting: Pick<MeetingView, 'chairId' | 'secretaryId'>,
   userId: string | null,

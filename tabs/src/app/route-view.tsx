@@ -1,7 +1,9 @@
+import { MeetingPanelPage } from '../meeting-panel/panel-page';
 import { ConfigPage } from '../pages/config-page';
 import { DashboardPage } from '../pages/dashboard-page';
 import { MeetingDetailPage } from '../pages/meeting-detail-page';
 import { MeetingFormPage } from '../pages/meeting-form-page';
+import { MeetingStagePage } from '../pages/meeting-stage-page';
 import { MyTasksPage } from '../pages/my-tasks-page';
 import { NotFoundPage } from '../pages/not-found-page';
 import { useLocation } from '../routing/history';
@@ -31,6 +33,19 @@ function PageFor(props: { route: Route }) {
     case 'meetingEdit':
       return (
         <MeetingFormPage key={route.meetingId} bodyId={route.bodyId} meetingId={route.meetingId} />
+      );
+    case 'meetingPanel':
+      return (
+        <MeetingPanelPage key={route.meetingId} bodyId={route.bodyId} meetingId={route.meetingId} />
+      );
+    case 'meetingStage':
+      return (
+        <MeetingStagePage
+          key={route.meetingId}
+          bodyId={route.bodyId}
+          meetingId={route.meetingId}
+          itemId={route.itemId}
+        />
       );
     case 'config':
       return <ConfigPage />;

@@ -12,6 +12,10 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
     gap: tokens.spacingHorizontalL,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL}`,
+    '@media (max-width: 480px)': {
+      padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+      gap: tokens.spacingHorizontalS,
+    },
     backgroundColor: tokens.colorNeutralBackground3,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
@@ -22,6 +26,8 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
   },
   nav: { display: 'flex', gap: tokens.spacingHorizontalL },
+  // In a side panel Teams already names the app above the frame: keep the width for the meeting.
+  name: { '@media (max-width: 480px)': { display: 'none' } },
   right: {
     display: 'flex',
     alignItems: 'center',
@@ -40,7 +46,7 @@ export function AppHeader(props: {
   return (
     <header className={styles.header}>
       <div className={styles.left}>
-        <Subtitle1>{t('app.name')}</Subtitle1>
+        <Subtitle1 className={styles.name}>{t('app.name')}</Subtitle1>
         {props.showNav && (
           <nav aria-label={t('nav.label')} className={styles.nav}>
             <AppLink to={paths.dashboard()}>{t('nav.dashboard')}</AppLink>

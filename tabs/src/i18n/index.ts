@@ -1,6 +1,15 @@
 export { I18nProvider, useI18n, type I18n } from './i18n-context';
 export { initialLocale } from './initial-locale';
-export { bodyKindKey, kindKey, meetingRoleKey, roleKey, statusKey } from './labels';
+export {
+  attendanceStatusKey,
+  bodyKindKey,
+  kindKey,
+  meetingRoleKey,
+  minutesSectionKey,
+  roleKey,
+  statusKey,
+  transitionKey,
+} from './labels';
 export {
   catalogues,
   translate,

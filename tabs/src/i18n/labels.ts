@@ -1,4 +1,13 @@
-import type { BodyKind, BodyRole, MeetingKind, MeetingRole, MeetingStatus } from '@qcdc/core';
+import type {
+  AttendanceStatus,
+  BodyKind,
+  BodyRole,
+  MeetingKind,
+  MeetingRole,
+  MeetingStatus,
+  MeetingTransition,
+  MinutesSectionKind,
+} from '@qcdc/core';
 import type { MessageKey } from './vi';
 
 /*
@@ -10,3 +19,8 @@ export const statusKey = (status: MeetingStatus): MessageKey => `status.${status
 export const roleKey = (role: BodyRole): MessageKey => `role.${role}`;
 export const meetingRoleKey = (role: MeetingRole): MessageKey => `meetingRole.${role}`;
 export const bodyKindKey = (kind: BodyKind): MessageKey => `bodyKind.${kind}`;
+export const transitionKey = (transition: MeetingTransition): MessageKey =>
+  `transition.${transition}`;
+export const attendanceStatusKey = (status: AttendanceStatus): MessageKey =>
+  `attendanceStatus.${status}`;
+export const minutesSectionKey = (kind: MinutesSectionKind): MessageKey => `minutesSection.${kind}`;

@@ -12,7 +12,7 @@ import {
 } from '@fluentui/react-components';
 import { MEETING_KINDS, MEETING_LIMITS, type MeetingKind } from '@qcdc/core';
 import { useState, type FormEvent } from 'react';
-import { isApiError } from '../api/api-error';
+import { isApiError, isConflict } from '../api/api-error';
 import type { BodyMember, MeetingView } from '../api/api-types';
 import { useSession } from '../auth/session-context';
 import { describeError } from '../components/error-bar';
@@ -108,12 +108,13 @@ export function MeetingForm(props: {
       });
     } catch (error) {
       setSaving(false);
-      if (isApiError(error) && error.code === 'CONCURRENCY.CONFLICT' && error.current) {
+      const fresh = isConflict(error) ? error.currentMeeting() : undefined;
+      if (fresh) {
         // Never overwrite: show what is stored now and let the user redo their change on top of it.
-        setValues(valuesFromMeeting(error.current));
-        setVersion(error.current.version);
+        setValues(valuesFromMeeting(fresh));
+        setVersion(fresh.version);
         setErrors({});
-        setBanner({ kind: 'conflict', version: error.current.version });
+        setBanner({ kind: 'conflict', version: fresh.version });
         return;
       }
       if (isApiError(error) && error.issues.length > 0) {

@@ -16,6 +16,7 @@ import { SectionCard } from '../components/section-card';
 import { useI18n } from '../i18n';
 import { navigate } from '../routing/history';
 import { paths } from '../routing/routes';
+import { useMeetingSurface } from '../teams/use-meeting-surface';
 
 const useStyles = makeStyles({
   subtitle: {
@@ -57,6 +58,7 @@ export function BodyDashboard(props: {
   );
   const meetings = data.status === 'ready' ? data.data[1] : null;
   const split = useMemo(() => splitByTime(meetings ?? [], Date.now()), [meetings]);
+  useMeetingSurface(meetings);
   const myRoles = data.status === 'ready' ? data.data[0].myRoles : props.summary.myRoles;
 
   const actions = (

@@ -32,7 +32,12 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     flexWrap: 'wrap',
   },
-  actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  actions: {
+    display: 'flex',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+  },
   facts: {
     display: 'grid',
     gridTemplateColumns: 'max-content minmax(0, 1fr)',
@@ -91,6 +96,9 @@ function MeetingDetail(props: {
   const actions = (
     <div className={styles.actions}>
       <AppLink to={paths.dashboard(meeting.bodyId)}>{t('meeting.back')}</AppLink>
+      <AppLink to={paths.meetingPanel(meeting.bodyId, meeting.id)}>
+        {t('meeting.openPanel')}
+      </AppLink>
       {mayEdit && isEditable(meeting) && (
         <Button
           appearance="primary"

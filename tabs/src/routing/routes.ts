@@ -4,6 +4,8 @@ export type Route =
   | { name: 'meeting'; bodyId: string; meetingId: string }
   | { name: 'meetingNew'; bodyId: string }
   | { name: 'meetingEdit'; bodyId: string; meetingId: string }
+  | { name: 'meetingPanel'; bodyId: string; meetingId: string }
+  | { name: 'meetingStage'; bodyId: string; meetingId: string; itemId: string | null }
   | { name: 'config' }
   | { name: 'myTasks' }
   | { name: 'notFound' };
@@ -22,6 +24,13 @@ export function parseRoute(pathname: string, search: string): Route {
     if (parts.length === 4 && fourth === 'edit') {
       return { name: 'meetingEdit', bodyId: second, meetingId: third };
     }
+    if (parts.length === 4 && fourth === 'panel') {
+      return { name: 'meetingPanel', bodyId: second, meetingId: third };
+    }
+    if (parts.length === 4 && fourth === 'stage') {
+      const itemId = new URLSearchParams(search).get('item');
+      return { name: 'meetingStage', bodyId: second, meetingId: third, itemId };
+    }
   }
   return { name: 'notFound' };
 }
@@ -35,6 +44,13 @@ export const paths = {
   meetingNew: (bodyId: string) => `/meetings/${segment(bodyId)}/new`,
   meetingEdit: (bodyId: string, meetingId: string) =>
     `/meetings/${segment(bodyId)}/${segment(meetingId)}/edit`,
+  /** The meeting side panel: run the meeting, take attendance, write the minutes. */
+  meetingPanel: (bodyId: string, meetingId: string) =>
+    `/meetings/${segment(bodyId)}/${segment(meetingId)}/panel`,
+  /** The meeting stage: the item under discussion, large, for everyone in the room. */
+  meetingStage: (bodyId: string, meetingId: string, itemId?: string) =>
+    `/meetings/${segment(bodyId)}/${segment(meetingId)}/stage` +
+    (itemId ? `?item=${segment(itemId)}` : ''),
   config: () => '/config',
   myTasks: () => '/my-tasks',
 };

@@ -11,6 +11,10 @@ export interface TeamsHost {
   locale: string;
   /** "default", "dark", "contrast" (or newer values, treated as default). */
   theme: string;
+  /** Where Teams shows the tab: "content", "sidePanel", "meetingStage"… */
+  frameContext: string | undefined;
+  /** "desktop", "web", "android", "ios"… (blob downloads do not work on the mobile clients). */
+  clientType: string;
   onThemeChange(handler: (theme: string) => void): void;
   /** A Teams SSO token for our API (Teams caches and refreshes it). */
   getToken(): Promise<string>;
@@ -41,6 +45,8 @@ export async function detectHost(timeoutInMs = 3000): Promise<Host> {
     kind: 'teams',
     locale: context.app.locale,
     theme: context.app.theme,
+    frameContext: context.page.frameContext,
+    clientType: context.app.host.clientType,
     onThemeChange: (handler) => app.registerOnThemeChangeHandler(handler),
     getToken: () => authentication.getAuthToken(),
   };
