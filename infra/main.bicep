@@ -67,6 +67,7 @@ var tableNames = [
   'meetings'
   'assignments'
   'userassignments'
+  'downloadtickets'
   'dueindex'
   'outbox'
   'conversations'

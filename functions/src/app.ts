@@ -1,7 +1,7 @@
 import type { HttpHandler, HttpMethod, TimerHandler } from '@azure/functions';
 import { authenticated } from './http/api-handler';
 import { assignmentRoutes } from './http/assignment-routes';
-import { conclusionNoticeDocxHandler, minutesDocxHandler } from './http/document-routes';
+import { documentRoutes } from './http/document-routes';
 import { getBodyHandler, listBodiesHandler, meHandler } from './http/body-routes';
 import { healthHandler } from './http/health-route';
 import {
@@ -122,18 +122,7 @@ export function createRoutes(services: Services, extra: HttpRoute[] = []): HttpR
       route: 'bodies/{bodyId}/meetings/{meetingId}/minutes/sections/{sectionKey}',
       handler: authenticated(services, saveMinutesSectionHandler(services)),
     },
-    {
-      name: 'minutesDocx',
-      methods: ['GET'],
-      route: 'bodies/{bodyId}/meetings/{meetingId}/minutes/document',
-      handler: authenticated(services, minutesDocxHandler(services)),
-    },
-    {
-      name: 'conclusionNoticeDocx',
-      methods: ['GET'],
-      route: 'bodies/{bodyId}/meetings/{meetingId}/minutes/conclusion-notice',
-      handler: authenticated(services, conclusionNoticeDocxHandler(services)),
-    },
+    ...documentRoutes(services),
     ...assignmentRoutes(services),
     ...extra,
   ];

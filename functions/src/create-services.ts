@@ -7,6 +7,7 @@ import type { Logger } from './logger';
 import type { Services } from './services';
 import { TableAssignmentRepository } from './store/assignment-store';
 import { TableBodyRepository } from './store/body-store';
+import { DownloadTicketStore } from './store/download-ticket-store';
 import { TableMeetingRepository } from './store/meeting-store';
 import {
   connectionStringTables,
@@ -48,6 +49,7 @@ export function createServices(
       ids: { next: () => ulid() },
     },
     validateToken: createTokenValidator(validatorOptions),
+    downloads: new DownloadTicketStore(tables),
     pingStorage: async () => {
       const started = performance.now();
       // A point read of a key that never exists: one cheap round-trip, no scan.

@@ -1,5 +1,7 @@
 import { unzipSync, strFromU8 } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DownloadTicketStore } from '../src/store/download-ticket-store';
+import { connectionStringTables } from '../src/store/table-client-factory';
 import type { DevHost } from '../src/dev/host';
 import {
   apiAs,
@@ -106,5 +108,48 @@ describe('exporting approved minutes as DOCX (Decree 30/2020 Form 1.9)', () => {
 
     const stranger = await download(`${path}/minutes/document`, fixture.outsider as never);
     expect(stranger.status).toBe(403);
+
+    // Teams mobile opens a URL: a one-time link, valid for minutes, re-checked when used.
+    const link = await apiAs(host, member)(`${path}/minutes/download-links`, {
+      method: 'POST',
+      body: { document: 'conclusionNotice' },
+    });
+    expect(link.status).toBe(201);
+    expect(link.json.url).toMatch(
+      /\/api\/downloads\/[0-9a-f-]{36}\/[0-9a-f-]{36}\/[A-Za-z0-9_-]{43}$/,
+    );
+    const viaLink = await fetch(link.json.url);
+    expect(viaLink.status).toBe(200);
+    expect(viaLink.headers.get('content-disposition')).toContain('thong-bao-ket-luan');
+    const reused = await fetch(link.json.url);
+    expect(reused.status).toBe(404);
+    expect(((await reused.json()) as { error: { code: string } }).error.code).toBe(
+      'DOWNLOAD.NOT_FOUND',
+    );
+    const forged = await fetch(link.json.url.replace(/[A-Za-z0-9_-]{43}$/, 'A'.repeat(43)));
+    expect(forged.status).toBe(404);
+  });
+});
+
+describe('download tickets', () => {
+  it('expire: a ticket redeemed after its expiry gives nothing', async () => {
+    const store = new DownloadTicketStore(connectionStringTables(inject('storageConnection')));
+    const ticket = {
+      tenantId: fixture.body.tenantId,
+      userId: fixture.users.member.userId,
+      displayName: 'x',
+      bodyId: fixture.body.id,
+      meetingId: 'M1',
+      document: 'minutes' as const,
+      expiresAt: '2026-12-01T00:05:00.000Z',
+    };
+    const late = await store.issue(ticket);
+    expect(
+      await store.redeem(ticket.tenantId, ticket.userId, late, new Date('2026-12-01T00:06:00Z')),
+    ).toBeNull();
+    const onTime = await store.issue(ticket);
+    expect(
+      await store.redeem(ticket.tenantId, ticket.userId, onTime, new Date('2026-12-01T00:04:00Z')),
+    ).toMatchObject({ meetingId: 'M1' });
   });
 });

@@ -29,6 +29,8 @@ const errorMessages: Record<Locale, Catalogue> = {
     'MINUTES.LOCKED':
       'Biên bản đang chờ duyệt hoặc đã được duyệt nên không thể sửa (trạng thái "{status}").',
     'MINUTES.UNKNOWN_SECTION': 'Không có mục "{section}" trong biên bản của cuộc họp này.',
+    'DOWNLOAD.NOT_FOUND':
+      'Liên kết tải xuống đã hết hạn hoặc đã được dùng. Vui lòng bấm tải lại trong ứng dụng.',
     'MINUTES.NOT_APPROVED':
       'Chỉ xuất văn bản khi biên bản đã được chủ trì duyệt (hiện tại: "{status}").',
     'ASSIGNMENT.NOT_FOUND': 'Không tìm thấy nhiệm vụ này.',
@@ -46,6 +48,42 @@ const errorMessages: Record<Locale, Catalogue> = {
       'Dữ liệu đã được người khác thay đổi. Nội dung mới nhất đã được tải lại; vui lòng xem và sửa lại.',
     'STORAGE.UNAVAILABLE': 'Kho dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau.',
     INTERNAL: 'Đã có lỗi hệ thống. Vui lòng thử lại; nếu vẫn lỗi, báo quản trị viên.',
+    'VOTE.NOT_FOUND': 'Không tìm thấy nội dung biểu quyết này.',
+    'VOTE.TRANSITION_NOT_ALLOWED':
+      'Không thể thực hiện "{transition}" khi biểu quyết đang ở trạng thái "{status}".',
+    'VOTE.MEETING_NOT_IN_PROGRESS':
+      'Chỉ mở biểu quyết khi cuộc họp đang diễn ra (hiện tại: "{status}").',
+    'VOTE.NOT_OPEN': 'Biểu quyết chưa mở nên chưa nhận phiếu.',
+    'VOTE.CLOSED': 'Biểu quyết đã kết thúc nên không nhận thêm phiếu.',
+    'VOTE.NOT_CLOSED':
+      'Chỉ kiểm tra lại kết quả khi biểu quyết đã kết thúc (hiện tại: "{status}").',
+    'VOTE.NOT_ELIGIBLE':
+      'Bạn không có trong danh sách được biểu quyết (chỉ người được triệu tập có mặt khi mở biểu quyết).',
+    'VOTE.ALREADY_CAST': 'Bạn đã biểu quyết nội dung này; phiếu đã ghi nhận không thể thay đổi.',
+    'VOTE.INVALID_CHOICE': 'Lựa chọn không hợp lệ cho nội dung biểu quyết này.',
+    'VOTE.ADOPTION_RULE_REQUIRED':
+      'Loại cuộc họp này không quy định tỷ lệ thông qua; cần chọn quy tắc biểu quyết.',
+    'VOTE.HOUSEHOLD_COUNT_REQUIRED': 'Cần nhập tổng số chủ hộ để tính tỷ lệ trên tổng số hộ.',
+    'VOTE.COUNTING_BOARD_NOT_MEMBER':
+      'Thành viên Ban kiểm phiếu phải là thành viên của ban/tổ chức.',
+    'VOTE.ROOM_VOTE':
+      'Nội dung này được biểu quyết và kiểm phiếu tại hội trường, không bỏ phiếu trên ứng dụng.',
+    'VOTE.NOT_ROOM_VOTE': 'Chỉ nhập kết quả kiểm phiếu cho biểu quyết tại hội trường.',
+    'VOTE.NOT_ON_COUNTING_BOARD':
+      'Chỉ thành viên Ban kiểm phiếu được nhập và xác nhận kết quả kiểm phiếu.',
+    'VOTE.TALLY_INVALID': 'Kết quả kiểm phiếu không hợp lệ: {detail}.',
+    'VOTE.TALLY_CHANGED':
+      'Kết quả kiểm phiếu đã được nhập lại (phiên bản {version}); vui lòng kiểm tra lại trước khi xác nhận.',
+    'VOTE.TALLY_NOT_CONFIRMED':
+      'Kết quả kiểm phiếu cần được toàn bộ Ban kiểm phiếu xác nhận ({confirmed}/{required}).',
+    'VOTE.BALLOT_BOX_INCONSISTENT':
+      'Hòm phiếu không khớp ({ballots} phiếu, {voted} người đã bỏ phiếu, {pending} đang xử lý); chưa công bố kết quả, cần kiểm tra.',
+    'ELECTION.SEATS_OUT_OF_RANGE': 'Số người được bầu ({seats}) phải từ {min} đến {max} ({basis}).',
+    'ELECTION.TOO_FEW_CANDIDATES':
+      'Số ứng cử viên ({candidates}) ít hơn số người cần bầu ({seats}).',
+    'ELECTION.DUPLICATE_CANDIDATE': 'Ứng cử viên "{name}" có tên hai lần trong danh sách.',
+    'ELECTION.CANDIDATE_NOT_ELIGIBLE': '"{name}" không đủ điều kiện ứng cử ({basis}).',
+    'ELECTION.TOO_MANY_MARKS': 'Mỗi phiếu bầu chọn tối đa {max} người.',
   },
   en: {
     'AUTH.MISSING_TOKEN': 'The request carries no sign-in token. Please sign in again.',
@@ -70,6 +108,8 @@ const errorMessages: Record<Locale, Catalogue> = {
     'MINUTES.LOCKED':
       'The minutes are in review or approved, so they cannot be edited ("{status}").',
     'MINUTES.UNKNOWN_SECTION': 'This meeting\'s minutes have no section "{section}".',
+    'DOWNLOAD.NOT_FOUND':
+      'This download link has expired or was already used. Please download again from the app.',
     'MINUTES.NOT_APPROVED':
       'Documents are exported once the chair has approved the minutes (now: "{status}").',
     'ASSIGNMENT.NOT_FOUND': 'This assignment was not found.',
@@ -88,6 +128,39 @@ const errorMessages: Record<Locale, Catalogue> = {
     'STORAGE.UNAVAILABLE': 'Storage is temporarily unavailable. Please try again later.',
     INTERNAL:
       'Something went wrong on our side. Please retry; if it persists, tell your administrator.',
+    'VOTE.NOT_FOUND': 'This vote was not found.',
+    'VOTE.TRANSITION_NOT_ALLOWED': 'Cannot "{transition}" a vote that is "{status}".',
+    'VOTE.MEETING_NOT_IN_PROGRESS':
+      'A vote opens only while the meeting is in progress (now: "{status}").',
+    'VOTE.NOT_OPEN': 'The vote is not open yet, so no ballots are accepted.',
+    'VOTE.CLOSED': 'The vote has closed, so no more ballots are accepted.',
+    'VOTE.NOT_CLOSED': 'A result can be verified once the vote has closed (now: "{status}").',
+    'VOTE.NOT_ELIGIBLE':
+      'You are not on the roster for this vote (those summoned and present when it opened).',
+    'VOTE.ALREADY_CAST': 'You have already voted on this; the recorded ballot cannot be changed.',
+    'VOTE.INVALID_CHOICE': 'That is not a valid choice for this vote.',
+    'VOTE.ADOPTION_RULE_REQUIRED':
+      'This kind of meeting sets no adoption rule; choose one for the vote.',
+    'VOTE.HOUSEHOLD_COUNT_REQUIRED':
+      'The number of households is needed for a rule over all households.',
+    'VOTE.COUNTING_BOARD_NOT_MEMBER': 'Counting board members must be members of the body.',
+    'VOTE.ROOM_VOTE': 'This vote is counted in the room, not cast in the app.',
+    'VOTE.NOT_ROOM_VOTE': 'Tallies are entered only for votes counted in the room.',
+    'VOTE.NOT_ON_COUNTING_BOARD': 'Only the counting board enters and confirms the tally.',
+    'VOTE.TALLY_INVALID': 'The tally does not add up: {detail}.',
+    'VOTE.TALLY_CHANGED':
+      'The tally was entered again (version {version}); please check it before confirming.',
+    'VOTE.TALLY_NOT_CONFIRMED':
+      'The whole counting board must confirm the tally ({confirmed}/{required}).',
+    'VOTE.BALLOT_BOX_INCONSISTENT':
+      'The ballot box does not add up ({ballots} ballots, {voted} voted, {pending} pending); no result announced, check required.',
+    'ELECTION.SEATS_OUT_OF_RANGE':
+      'The number of seats ({seats}) must be between {min} and {max} ({basis}).',
+    'ELECTION.TOO_FEW_CANDIDATES':
+      'There are fewer candidates ({candidates}) than seats ({seats}).',
+    'ELECTION.DUPLICATE_CANDIDATE': 'Candidate "{name}" is listed twice.',
+    'ELECTION.CANDIDATE_NOT_ELIGIBLE': '"{name}" may not stand ({basis}).',
+    'ELECTION.TOO_MANY_MARKS': 'A ballot may mark at most {max} candidates.',
   },
 };
 

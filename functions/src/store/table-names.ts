@@ -7,6 +7,8 @@ export const TABLES = {
   assignments: 'assignments',
   /** Per-person index of assignments (owner and co-owners): the "my tasks" partition. */
   userAssignments: 'userassignments',
+  /** One-time download links (Teams mobile opens links, it cannot send our bearer token). */
+  downloadTickets: 'downloadtickets',
 } as const;
 
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
