@@ -62,8 +62,8 @@ function waitUntilListening(child: ChildProcess): Promise<void> {
     let output = '';
     const timer = setTimeout(() => {
       child.kill();
-      reject(new Error(`Azurite did not start within 30 s:\n${output}`));
-    }, 30_000);
+      reject(new Error(`Azurite did not start within 60 s:\n${output}`));
+    }, 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (/successfully (started|listening)/i.test(output)) {
