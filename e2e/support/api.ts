@@ -1,6 +1,6 @@
-import type { MeetingView } from '../../tabs/src';
+import type { AssignmentView, BodyAssignments, MeetingView } from '../../tabs/src';
 
-export type { MeetingView };
+export type { AssignmentView, BodyAssignments, MeetingView };
 
 export interface DemoUserRef {
   tenantId: string;
@@ -46,3 +46,5 @@ export function apiAs(baseUrl: string, user: DemoUserRef) {
 
 export type MeetingsAnswer = { meetings: MeetingView[] };
 export type MeetingAnswer = { meeting: MeetingView };
+export type AssignmentAnswer = { assignment: AssignmentView };
+export type MyAssignmentsAnswer = { assignments: AssignmentView[] };

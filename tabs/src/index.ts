@@ -4,4 +4,4 @@
  */
 export { catalogues, translate, type MessageKey, type MessageParams } from './i18n/translate';
 export { paths } from './routing/routes';
-export type { BodyMember, MeetingView } from './api/api-types';
+export type { AssignmentView, BodyAssignments, BodyMember, MeetingView } from './api/api-types';

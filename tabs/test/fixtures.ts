@@ -1,5 +1,5 @@
 import { transitionsFrom, type MeetingStatus } from '@qcdc/core';
-import type { BodyMember, MeetingView } from '../src/api/api-types';
+import type { AssignmentView, BodyMember, MeetingView } from '../src/api/api-types';
 
 export const HEAD = '11111111-1111-4111-8111-111111111101';
 export const DEPUTY = '11111111-1111-4111-8111-111111111102';
@@ -41,4 +41,35 @@ export function meetingAt(
     updatedAt: '2026-12-01T01:00:00.000Z',
     version: 1,
   };
+}
+
+/** An assignment as the API sends it: the secretary asked the member, due 15/12/2026. */
+export function assignmentOf(overrides: Partial<AssignmentView> = {}): AssignmentView {
+  return {
+    id: 'a-1',
+    bodyId: 'bcd',
+    title: 'Niêm yết công khai dự toán ngân sách xã',
+    description: '',
+    ownerId: MEMBER,
+    coOwnerIds: [],
+    source: { kind: 'direct' },
+    deadline: '2026-12-15',
+    originalDeadline: '2026-12-15',
+    priority: 'normal',
+    status: 'open',
+    overdue: false,
+    extended: false,
+    onTime: null,
+    assignedBy: SECRETARY,
+    progress: [],
+    createdAt: '2026-12-01T01:00:00.000Z',
+    updatedAt: '2026-12-01T01:00:00.000Z',
+    version: 1,
+    ...overrides,
+  };
+}
+
+/** A Vietnam wall-clock time as an instant: `vietnam('2026-12-15', '23:59')`. */
+export function vietnam(date: string, time = '12:00'): Date {
+  return new Date(`${date}T${time}:00+07:00`);
 }

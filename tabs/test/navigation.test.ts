@@ -20,6 +20,16 @@ describe('panel and stage routes', () => {
     });
     expect(parseRoute('/meetings/bcd/m-1/stage', '')).toMatchObject({ itemId: null });
   });
+
+  it('parses the assignment page', () => {
+    expect(parseRoute(paths.assignment('bcd', 'a 1'), '')).toEqual({
+      name: 'assignment',
+      bodyId: 'bcd',
+      assignmentId: 'a 1',
+    });
+    expect(parseRoute('/bodies/bcd/assignments', '')).toEqual({ name: 'notFound' });
+    expect(parseRoute('/bodies/bcd/meetings/x', '')).toEqual({ name: 'notFound' });
+  });
 });
 
 describe('inside a Teams meeting', () => {

@@ -2,17 +2,24 @@ import type { Locale } from '@qcdc/core';
 import { ApiError, CLIENT_CODES } from './api-error';
 import type {
   ApiErrorPayload,
+  AssignmentTransitionBody,
+  AssignmentView,
   AttendanceAnswer,
+  BodyAssignments,
   BodyDetail,
   BodySummary,
+  CreateAssignmentBody,
   CreateMeetingBody,
+  DecideExtensionBody,
   DownloadedFile,
   Me,
   MeetingDocument,
   MeetingView,
   MinutesAnswer,
   MinutesSectionView,
+  ProgressBody,
   RecordAttendanceBody,
+  RequestExtensionBody,
   SaveSectionBody,
   TransitionBody,
   UpdateMeetingBody,
@@ -57,6 +64,23 @@ export interface ApiClient {
     meetingId: string,
     document: MeetingDocument,
   ): Promise<DownloadedFile>;
+  /** What the caller owns or co-owns, across bodies. */
+  listMyAssignments(): Promise<AssignmentView[]>;
+  listBodyAssignments(bodyId: string): Promise<BodyAssignments>;
+  getAssignment(bodyId: string, id: string): Promise<AssignmentView>;
+  createAssignment(bodyId: string, input: CreateAssignmentBody): Promise<AssignmentView>;
+  transitionAssignment(
+    bodyId: string,
+    id: string,
+    input: AssignmentTransitionBody,
+  ): Promise<AssignmentView>;
+  reportProgress(bodyId: string, id: string, input: ProgressBody): Promise<AssignmentView>;
+  requestExtension(
+    bodyId: string,
+    id: string,
+    input: RequestExtensionBody,
+  ): Promise<AssignmentView>;
+  decideExtension(bodyId: string, id: string, input: DecideExtensionBody): Promise<AssignmentView>;
 }
 
 const DOCUMENT_PATHS: Record<MeetingDocument, { path: string; fallbackName: string }> = {
@@ -116,6 +140,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const meetingsPath = (bodyId: string) => `/api/bodies/${encodeURIComponent(bodyId)}/meetings`;
   const meetingPath = (bodyId: string, meetingId: string) =>
     `${meetingsPath(bodyId)}/${encodeURIComponent(meetingId)}`;
+
+  const assignmentsPath = (bodyId: string) =>
+    `/api/bodies/${encodeURIComponent(bodyId)}/assignments`;
+  const assignmentPath = (bodyId: string, id: string) =>
+    `${assignmentsPath(bodyId)}/${encodeURIComponent(id)}`;
+  const assignmentCall = async (method: string, path: string, body?: unknown) =>
+    (await call<{ assignment: AssignmentView }>(method, path, body)).assignment;
 
   return {
     getMe: () => call<Me>('GET', '/api/me'),
@@ -178,6 +209,19 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const disposition = response.headers.get('content-disposition');
       return { blob, fileName: fileNameFromDisposition(disposition, fallbackName) };
     },
+    listMyAssignments: async () =>
+      (await call<{ assignments: AssignmentView[] }>('GET', '/api/me/assignments')).assignments,
+    listBodyAssignments: (bodyId) => call<BodyAssignments>('GET', assignmentsPath(bodyId)),
+    getAssignment: (bodyId, id) => assignmentCall('GET', assignmentPath(bodyId, id)),
+    createAssignment: (bodyId, input) => assignmentCall('POST', assignmentsPath(bodyId), input),
+    transitionAssignment: (bodyId, id, input) =>
+      assignmentCall('POST', `${assignmentPath(bodyId, id)}/transitions`, input),
+    reportProgress: (bodyId, id, input) =>
+      assignmentCall('POST', `${assignmentPath(bodyId, id)}/progress`, input),
+    requestExtension: (bodyId, id, input) =>
+      assignmentCall('POST', `${assignmentPath(bodyId, id)}/extension-request`, input),
+    decideExtension: (bodyId, id, input) =>
+      assignmentCall('POST', `${assignmentPath(bodyId, id)}/extension-decision`, input),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Locale } from '@qcdc/core';
-import type { ApiErrorPayload, MeetingView, MinutesSectionView } from './api-types';
+import type { ApiErrorPayload, AssignmentView, MeetingView, MinutesSectionView } from './api-types';
 
 /** An API answer that was not a success, with the server's stable code and its words. */
 export class ApiError extends Error {
@@ -7,7 +7,10 @@ export class ApiError extends Error {
   readonly code: string;
   readonly messages: { vi?: string; en?: string };
   readonly issues: NonNullable<ApiErrorPayload['issues']>;
-  /** The fresh state after a lost race (409 CONCURRENCY.CONFLICT): a meeting or a minutes section. */
+  /**
+   * The fresh state after a lost race (409 CONCURRENCY.CONFLICT): a meeting, a minutes section or an
+   * assignment.
+   */
   readonly current: unknown;
 
   constructor(status: number, payload: ApiErrorPayload) {
@@ -30,6 +33,18 @@ export class ApiError extends Error {
     const current = this.current;
     return isRecord(current) && 'status' in current && 'agenda' in current
       ? (current as unknown as MeetingView)
+      : undefined;
+  }
+
+  /** The fresh assignment an assignment conflict carries. */
+  currentAssignment(): AssignmentView | undefined {
+    const current = this.current;
+    return isRecord(current) &&
+      typeof current['id'] === 'string' &&
+      typeof current['deadline'] === 'string' &&
+      typeof current['ownerId'] === 'string' &&
+      typeof current['version'] === 'number'
+      ? (current as unknown as AssignmentView)
       : undefined;
   }
 

@@ -1,4 +1,7 @@
 import type {
+  Assignment,
+  AssignmentStats,
+  AssignmentTransition,
   AttendanceStatus,
   Body,
   BodyRole,
@@ -7,8 +10,12 @@ import type {
   Member,
   MinutesSectionKind,
   QuorumCheck,
+  ZCreateAssignmentInput,
   ZCreateMeetingInput,
+  ZDecideExtensionInput,
+  ZProgressInput,
   ZRecordAttendanceInput,
+  ZRequestExtensionInput,
   ZSaveMinutesSectionInput,
   ZUpdateMeetingInput,
 } from '@qcdc/core';
@@ -115,6 +122,66 @@ export type RecordAttendanceBody = z.input<typeof ZRecordAttendanceInput>;
 export type SaveSectionBody = z.input<typeof ZSaveMinutesSectionInput>;
 export interface TransitionBody {
   transition: MeetingTransition;
+  version: number;
+  reason?: string | undefined;
+}
+
+/**
+ * An assignment as the API's allow-list sends it (functions/src/http/assignment-dto.ts): what is
+ * stored, plus `overdue`, `extended` and `onTime`, decided by the server when read.
+ */
+export type AssignmentView = Pick<
+  Assignment,
+  | 'id'
+  | 'bodyId'
+  | 'title'
+  | 'description'
+  | 'ownerId'
+  | 'coOwnerIds'
+  | 'source'
+  | 'deadline'
+  | 'originalDeadline'
+  | 'priority'
+  | 'status'
+  | 'assignedBy'
+  | 'extensionRequest'
+  | 'statusReason'
+  | 'submittedAt'
+  | 'completedAt'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'version'
+> & {
+  overdue: boolean;
+  extended: boolean;
+  /** Done: submitted by the end of the deadline day; null while not done. */
+  onTime: boolean | null;
+  /** Oldest first; the API sends the writer's name, not their id. */
+  progress: ProgressView[];
+};
+
+export interface ProgressView {
+  at: string;
+  byName: string;
+  note: string;
+  percent?: number | undefined;
+  evidenceUrls: string[];
+}
+
+export type AssignmentStatsView = AssignmentStats;
+
+/** GET `/api/bodies/{bodyId}/assignments`. */
+export interface BodyAssignments {
+  assignments: AssignmentView[];
+  stats: AssignmentStatsView;
+}
+
+export type CreateAssignmentBody = z.input<typeof ZCreateAssignmentInput>;
+export type ProgressBody = z.input<typeof ZProgressInput>;
+export type RequestExtensionBody = z.input<typeof ZRequestExtensionInput>;
+export type DecideExtensionBody = z.input<typeof ZDecideExtensionInput>;
+export interface AssignmentTransitionBody {
+  transition: AssignmentTransition;
   version: number;
   reason?: string | undefined;
 }

@@ -26,6 +26,19 @@ export function canRunMeeting(
   return can({ bodyRoles, meetingRoles: meetingRolesOf(meeting, userId) }, 'meeting.run');
 }
 
+/**
+ * Assigning work (core's `assignment.create`): head, deputy head or secretary; for a meeting's
+ * conclusions also that meeting's chair.
+ */
+export function canCreateAssignment(
+  bodyRoles: readonly BodyRole[],
+  meeting: Pick<MeetingView, 'chairId' | 'secretaryId'> | null = null,
+  userId: string | null = null,
+): boolean {
+  const meetingRoles = meeting ? meetingRolesOf(meeting, userId) : [];
+  return can({ bodyRoles, meetingRoles }, 'assignment.create');
+}
+
 export function meetingRolesOf(
   meeting: Pick<MeetingView, 'chairId' | 'secretaryId'>,
   userId: string | null,

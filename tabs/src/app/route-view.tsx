@@ -1,4 +1,5 @@
 import { MeetingPanelPage } from '../meeting-panel/panel-page';
+import { AssignmentPage } from '../pages/assignment-page';
 import { ConfigPage } from '../pages/config-page';
 import { DashboardPage } from '../pages/dashboard-page';
 import { MeetingDetailPage } from '../pages/meeting-detail-page';
@@ -45,6 +46,14 @@ function PageFor(props: { route: Route }) {
           bodyId={route.bodyId}
           meetingId={route.meetingId}
           itemId={route.itemId}
+        />
+      );
+    case 'assignment':
+      return (
+        <AssignmentPage
+          key={route.assignmentId}
+          bodyId={route.bodyId}
+          assignmentId={route.assignmentId}
         />
       );
     case 'config':

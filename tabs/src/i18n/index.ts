@@ -1,11 +1,14 @@
 export { I18nProvider, useI18n, type I18n } from './i18n-context';
 export { initialLocale } from './initial-locale';
 export {
+  assignmentActionKey,
+  assignmentStatusKey,
   attendanceStatusKey,
   bodyKindKey,
   kindKey,
   meetingRoleKey,
   minutesSectionKey,
+  priorityKey,
   roleKey,
   statusKey,
   transitionKey,

@@ -1,4 +1,6 @@
 import type {
+  AssignmentPriority,
+  AssignmentStatus,
   AttendanceStatus,
   BodyKind,
   BodyRole,
@@ -8,6 +10,7 @@ import type {
   MeetingTransition,
   MinutesSectionKind,
 } from '@qcdc/core';
+import type { AssignmentAction } from '../assignments/assignment-actions';
 import type { MessageKey } from './vi';
 
 /*
@@ -24,3 +27,8 @@ export const transitionKey = (transition: MeetingTransition): MessageKey =>
 export const attendanceStatusKey = (status: AttendanceStatus): MessageKey =>
   `attendanceStatus.${status}`;
 export const minutesSectionKey = (kind: MinutesSectionKind): MessageKey => `minutesSection.${kind}`;
+export const assignmentStatusKey = (status: AssignmentStatus): MessageKey =>
+  `assignmentStatus.${status}`;
+export const priorityKey = (priority: AssignmentPriority): MessageKey => `priority.${priority}`;
+export const assignmentActionKey = (action: AssignmentAction): MessageKey =>
+  `assignmentAction.${action}`;

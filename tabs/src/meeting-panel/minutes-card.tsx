@@ -6,6 +6,7 @@ import {
   MessageBarBody,
   tokens,
 } from '@fluentui/react-components';
+import { Fragment, type ReactNode } from 'react';
 import type { BodyDetail, MeetingView, MinutesSectionView } from '../api/api-types';
 import { SectionCard } from '../components/section-card';
 import { statusKey, useI18n } from '../i18n';
@@ -27,6 +28,8 @@ export function MinutesCard(props: {
   sections: readonly MinutesSectionView[];
   historyRevision: number;
   onSaved: (section: MinutesSectionView, meeting: MeetingView) => void;
+  /** Shown right after the conclusions section (assignments drawn from the conclusions). */
+  afterConclusions?: ReactNode;
 }) {
   const { t, locale } = useI18n();
   const styles = useStyles();
@@ -49,15 +52,19 @@ export function MinutesCard(props: {
       )}
       <div className={styles.sections}>
         {props.sections.map((section) => (
-          <SectionEditor
-            key={section.key}
-            meeting={meeting}
-            section={section}
-            label={sectionLabel(section, meeting.agenda, locale)}
-            editable={access.kind === 'edit'}
-            onSaved={props.onSaved}
-          />
+          <Fragment key={section.key}>
+            <SectionEditor
+              meeting={meeting}
+              section={section}
+              label={sectionLabel(section, meeting.agenda, locale)}
+              editable={access.kind === 'edit'}
+              onSaved={props.onSaved}
+            />
+            {section.kind === 'conclusions' && props.afterConclusions}
+          </Fragment>
         ))}
+        {!props.sections.some((section) => section.kind === 'conclusions') &&
+          props.afterConclusions}
       </div>
       <MinutesHistory meeting={meeting} revision={props.historyRevision} />
     </SectionCard>

@@ -16,6 +16,7 @@ import { AppLink } from '../routing/app-link';
 import { paths } from '../routing/routes';
 import { AttendanceCard } from './attendance-card';
 import { DocumentsCard } from './documents-card';
+import { MeetingAssignments } from './meeting-assignments';
 import { MinutesCard } from './minutes-card';
 import { PanelHeader } from './panel-header';
 import { PanelLayout } from './panel-layout';
@@ -23,7 +24,8 @@ import { PanelLayout } from './panel-layout';
 /**
  * `/meetings/{bodyId}/{meetingId}/panel`, also what a Teams meeting's side panel opens: run the
  * meeting (lifecycle buttons), take attendance with the live quorum, write the minutes section by
- * section, and download the official documents once the minutes are approved.
+ * section, assign follow-up work from the conclusions, and download the official documents once the
+ * minutes are approved.
  */
 export function MeetingPanelPage(props: { bodyId: string; meetingId: string }) {
   const { api } = useSession();
@@ -135,6 +137,14 @@ function MeetingPanel(props: {
           acceptSection(section);
           acceptMeeting(next);
         }}
+        afterConclusions={
+          <MeetingAssignments
+            body={body}
+            meeting={meeting}
+            userId={userId}
+            conclusions={sections.find((section) => section.kind === 'conclusions')?.text ?? ''}
+          />
+        }
       />
     </PanelLayout>
   );

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { BodySummary } from '../api/api-types';
 import { splitByTime } from '../app/meeting-time';
 import { canCreateMeeting } from '../app/permissions';
+import { AssignmentsSection } from '../assignments/assignments-section';
 import { useResource } from '../app/use-resource';
 import { useSession } from '../auth/session-context';
 import { BodyPicker } from '../components/body-picker';
@@ -43,7 +44,7 @@ const useStyles = makeStyles({
   },
 });
 
-/** One body's dashboard: its meetings (upcoming, then past) and its members. */
+/** One body's dashboard: its assignments, its meetings (upcoming, then past) and its members. */
 export function BodyDashboard(props: {
   summary: BodySummary;
   bodies: readonly BodySummary[];
@@ -91,6 +92,13 @@ export function BodyDashboard(props: {
     <Page title={props.summary.name} subtitle={subtitle} actions={actions}>
       {data.status === 'loading' && <Loading />}
       {data.status === 'failed' && <ErrorBar error={data.error} onRetry={reload} />}
+      {data.status === 'ready' && (
+        <AssignmentsSection
+          bodyId={bodyId}
+          members={data.data[0].members}
+          myRoles={data.data[0].myRoles}
+        />
+      )}
       {data.status === 'ready' && (
         <div className={styles.grid}>
           <SectionCard title={t('dashboard.meetings')}>

@@ -6,6 +6,7 @@ export type Route =
   | { name: 'meetingEdit'; bodyId: string; meetingId: string }
   | { name: 'meetingPanel'; bodyId: string; meetingId: string }
   | { name: 'meetingStage'; bodyId: string; meetingId: string; itemId: string | null }
+  | { name: 'assignment'; bodyId: string; assignmentId: string }
   | { name: 'config' }
   | { name: 'myTasks' }
   | { name: 'notFound' };
@@ -18,6 +19,9 @@ export function parseRoute(pathname: string, search: string): Route {
   }
   if (first === 'config' && parts.length === 1) return { name: 'config' };
   if (first === 'my-tasks' && parts.length === 1) return { name: 'myTasks' };
+  if (first === 'bodies' && second && third === 'assignments' && fourth && parts.length === 4) {
+    return { name: 'assignment', bodyId: second, assignmentId: fourth };
+  }
   if (first === 'meetings' && second && third) {
     if (parts.length === 3 && third === 'new') return { name: 'meetingNew', bodyId: second };
     if (parts.length === 3) return { name: 'meeting', bodyId: second, meetingId: third };
@@ -51,6 +55,9 @@ export const paths = {
   meetingStage: (bodyId: string, meetingId: string, itemId?: string) =>
     `/meetings/${segment(bodyId)}/${segment(meetingId)}/stage` +
     (itemId ? `?item=${segment(itemId)}` : ''),
+  /** One assignment: what, who, by when, its progress and the moves the caller may make. */
+  assignment: (bodyId: string, assignmentId: string) =>
+    `/bodies/${segment(bodyId)}/assignments/${segment(assignmentId)}`,
   config: () => '/config',
   myTasks: () => '/my-tasks',
 };

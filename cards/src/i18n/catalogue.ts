@@ -1,0 +1,95 @@
+import type { Locale } from '@qcdc/core';
+
+/** Every word the cards and the bot show, in Vietnamese (the default) and English. */
+const vi = {
+  'welcome.title': 'Xin chào! Tôi là trợ lý QCDC',
+  'welcome.intro':
+    'Tôi giúp bạn theo dõi việc thực hiện dân chủ ở cơ sở của đơn vị ngay trong Microsoft Teams. ' +
+    'Hiện tôi có thể cho bạn xem các cuộc họp sắp tới; nhiệm vụ và biểu quyết sẽ có trong các bản phát hành sau.',
+  'welcome.commands': 'Bạn có thể nhắn cho tôi:',
+  'help.title': 'Tôi có thể giúp gì?',
+  'help.intro': 'Nhắn cho tôi một trong các lệnh sau:',
+  'help.languages':
+    'Có thể gõ có dấu hoặc không dấu (ví dụ "viec cua toi"), hoặc bằng tiếng Anh (help, meetings, my tasks, votes).',
+  'command.help': 'Xem lại danh sách lệnh này',
+  'command.meetings': 'Các cuộc họp sắp tới của bạn',
+  'command.myTasks': 'Nhiệm vụ được giao cho bạn (sắp có)',
+  'command.votes': 'Các cuộc biểu quyết đang mở (sắp có)',
+  'action.showMeetings': 'Xem cuộc họp sắp tới',
+  'action.openApp': 'Mở ứng dụng',
+  'meetings.title': 'Cuộc họp sắp tới của bạn',
+  'meetings.none': 'Bạn không có cuộc họp nào sắp diễn ra.',
+  'meetings.notMember':
+    'Bạn chưa là thành viên của ban nào trong QCDC nên chưa có cuộc họp để hiển thị. ' +
+    'Nếu cần được thêm vào, hãy liên hệ thư ký của ban.',
+  'meetings.more': 'Còn {count} cuộc họp khác. Mở ứng dụng để xem đầy đủ.',
+  'meetings.when': 'Thời gian',
+  'meetings.where': 'Địa điểm',
+  'meetings.body': 'Ban',
+  'meetings.status': 'Trạng thái',
+  'meetings.timeZone': 'Thời gian theo giờ Việt Nam (UTC+7).',
+  'status.scheduled': 'Đã lên lịch',
+  'status.inProgress': 'Đang diễn ra',
+  'notYet.myTasks.title': 'Việc của tôi',
+  'notYet.myTasks.body':
+    'Tôi chưa hiển thị được nhiệm vụ được giao cho bạn ngay trong trò chuyện. ' +
+    'Tính năng này sẽ có trong một bản phát hành sau.',
+  'notYet.votes.title': 'Biểu quyết',
+  'notYet.votes.body':
+    'Tôi chưa hỗ trợ biểu quyết ngay trong trò chuyện. Tính năng này sẽ có trong một bản phát hành sau.',
+  'notYet.meanwhile': 'Trong lúc chờ, bạn có thể xem các cuộc họp sắp tới.',
+  'action.done': 'Đã gửi.',
+} as const;
+
+export type CardTextKey = keyof typeof vi;
+
+const en: Record<CardTextKey, string> = {
+  'welcome.title': 'Hello! I am the QCDC assistant',
+  'welcome.intro':
+    "I help you follow your unit's grassroots-democracy work right inside Microsoft Teams. " +
+    'For now I can show your upcoming meetings; tasks and votes arrive in later releases.',
+  'welcome.commands': 'You can send me:',
+  'help.title': 'What can I do?',
+  'help.intro': 'Send me one of these commands:',
+  'help.languages':
+    'Vietnamese works too, with or without diacritics (trợ giúp, cuộc họp, việc của tôi, biểu quyết).',
+  'command.help': 'Show this list of commands again',
+  'command.meetings': 'Your upcoming meetings',
+  'command.myTasks': 'Tasks assigned to you (coming soon)',
+  'command.votes': 'Open votes (coming soon)',
+  'action.showMeetings': 'Show upcoming meetings',
+  'action.openApp': 'Open the app',
+  'meetings.title': 'Your upcoming meetings',
+  'meetings.none': 'You have no upcoming meetings.',
+  'meetings.notMember':
+    'You are not a member of any body in QCDC yet, so there are no meetings to show. ' +
+    "If you should be added, ask the body's secretary.",
+  'meetings.more': '{count} more meetings. Open the app to see them all.',
+  'meetings.when': 'When',
+  'meetings.where': 'Where',
+  'meetings.body': 'Body',
+  'meetings.status': 'Status',
+  'meetings.timeZone': 'Times are Vietnam time (UTC+7).',
+  'status.scheduled': 'Scheduled',
+  'status.inProgress': 'In progress',
+  'notYet.myTasks.title': 'My tasks',
+  'notYet.myTasks.body':
+    'I cannot show the tasks assigned to you in chat yet. This arrives in a later release.',
+  'notYet.votes.title': 'Votes',
+  'notYet.votes.body': 'Voting in chat is not available yet. This arrives in a later release.',
+  'notYet.meanwhile': 'Meanwhile, you can look at your upcoming meetings.',
+  'action.done': 'Sent.',
+};
+
+const catalogues: Record<Locale, Record<CardTextKey, string>> = { vi, en };
+
+/** The text for `key` in `locale`, with `{name}` placeholders filled from `params`. */
+export function cardText(
+  locale: Locale,
+  key: CardTextKey,
+  params: Record<string, string | number> = {},
+): string {
+  return catalogues[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}

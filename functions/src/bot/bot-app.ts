@@ -1,0 +1,148 @@
+import { App, type IActivityContext } from '@microsoft/teams.apps';
+import type { Activity, AdaptiveCardActionResponse } from '@microsoft/teams.api';
+import {
+  cardText,
+  COMMAND_VERB,
+  welcomeCard,
+  type AdaptiveCard,
+  type CardLinks,
+} from '@qcdc/cards';
+import { errorMessage, isDomainError, type Locale } from '@qcdc/core';
+import type { Services } from '../services';
+import { actorOf, localeOf, referenceOf } from './activity-facts';
+import type { BotServices } from './bot-config';
+import { answerCommand, commandFromData, commandOf, type CommandRequest } from './bot-replies';
+import type { CapturingHttpAdapter } from './capturing-adapter';
+import { sdkLogger } from './sdk-logger';
+
+type Context = IActivityContext<Activity>;
+
+/**
+ * The Teams SDK App with our activity handlers. It never listens itself: its routes are captured by
+ * the adapter and called from the Functions handler (bot-handler.ts).
+ */
+export function createBotApp(
+  services: Services,
+  bot: BotServices,
+  adapter: CapturingHttpAdapter,
+): App {
+  const { config, conversations } = bot;
+  const anonymous = config.auth === 'anonymous-local';
+  const links: CardLinks = { openAppUrl: config.openAppUrl };
+  // Every credential is passed explicitly ('' when absent) so the SDK never falls back to
+  // CLIENT_ID & co. in process.env behind the configuration's back.
+  const clientId = anonymous ? '' : (config.clientId ?? '');
+  const app = new App({
+    clientId,
+    clientSecret: anonymous ? '' : (config.clientSecret ?? ''),
+    tenantId: anonymous ? '' : (config.tenantId ?? ''),
+    managedIdentityClientId: anonymous ? undefined : (config.managedIdentityClientId ?? clientId),
+    token: anonymous ? undefined : config.token,
+    ...(config.cloud ? { cloud: config.cloud } : {}),
+    httpServerAdapter: adapter,
+    logger: sdkLogger(services.log),
+    dangerouslyAllowUnauthenticatedRequests: anonymous,
+    activity: { mentions: { stripText: true } },
+  });
+  if (!anonymous && !clientId) {
+    services.log.warn('bot has no CLIENT_ID: every /api/messages request will be refused');
+  }
+
+  const sendCard = (ctx: Context, card: AdaptiveCard) =>
+    ctx.send({
+      type: 'message',
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+    });
+
+  /** Stores the conversation reference; the welcome goes only the first time (Teams may send both
+   * installationUpdate and conversationUpdate for one install, and retries). */
+  const installed = async (ctx: Context) => {
+    const reference = referenceOf(ctx.activity, services.deps.clock.now());
+    if (!reference) {
+      services.log.warn('install activity without tenant, service URL or conversation', {
+        type: ctx.activity.type,
+      });
+      return;
+    }
+    const outcome = await conversations.saveInstalled(reference);
+    if (outcome === 'created') await sendCard(ctx, welcomeCard(reference.locale, links));
+  };
+
+  const uninstalled = async (ctx: Context) => {
+    const reference = referenceOf(ctx.activity, services.deps.clock.now());
+    if (reference) await conversations.remove(reference);
+  };
+
+  /** Keeps the stored reference current (service URL, locale); a failure here never blocks a reply. */
+  const remember = async (ctx: Context) => {
+    const reference = referenceOf(ctx.activity, services.deps.clock.now());
+    if (!reference) return;
+    try {
+      await conversations.refresh(reference);
+    } catch (error) {
+      services.log.warn('could not refresh the conversation reference', { error: String(error) });
+    }
+  };
+
+  const answer = async (ctx: Context, request: CommandRequest) => {
+    try {
+      await sendCard(
+        ctx,
+        await answerCommand(services.deps, actorOf(ctx.activity), request, links),
+      );
+    } catch (error) {
+      services.log.error('bot command failed', {
+        command: request.command,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
+      await ctx.send(failureText(request.locale, error));
+    }
+  };
+
+  app.on('install.add', async (ctx) => {
+    await installed(ctx);
+  });
+  app.on('install.remove', async (ctx) => {
+    await uninstalled(ctx);
+  });
+  app.on('conversationUpdate', async (ctx) => {
+    const botId = ctx.activity.recipient.id;
+    if (ctx.activity.membersAdded?.some((member) => member.id === botId)) await installed(ctx);
+    else if (ctx.activity.membersRemoved?.some((member) => member.id === botId))
+      await uninstalled(ctx);
+  });
+  app.on('message', async (ctx) => {
+    const request = commandOf(ctx.activity.text, ctx.activity.value, localeOf(ctx.activity));
+    await Promise.all([remember(ctx), answer(ctx, request)]);
+  });
+  app.on('card.action', async (ctx): Promise<AdaptiveCardActionResponse> => {
+    const { verb, data } = ctx.activity.value.action;
+    const fromCard = commandFromData(data, verb);
+    const locale = fromCard?.locale ?? localeOf(ctx.activity);
+    if (!fromCard) {
+      return {
+        statusCode: 400,
+        type: 'application/vnd.microsoft.error',
+        value: {
+          code: 'BadRequest',
+          message: `Unknown action ${String(verb)} (expected ${COMMAND_VERB})`,
+          innerHttpError: { statusCode: 400, body: null },
+        },
+      };
+    }
+    await answer(ctx, { command: fromCard.command, locale });
+    return {
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: cardText(locale, 'action.done'),
+    };
+  });
+  return app;
+}
+
+/** A plain message when a command could not be answered (storage down, a bug). */
+function failureText(locale: Locale, error: unknown): string {
+  return isDomainError(error)
+    ? errorMessage(locale, error.code, error.params)
+    : errorMessage(locale, 'INTERNAL');
+}

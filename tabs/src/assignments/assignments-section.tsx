@@ -1,0 +1,371 @@
+import {
+  Body1,
+  Body1Strong,
+  Button,
+  Caption1,
+  Dialog,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  makeStyles,
+  mergeClasses,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from '@fluentui/react-components';
+import type { BodyRole } from '@qcdc/core';
+import { useMemo, useState } from 'react';
+import type { AssignmentView, BodyAssignments, BodyMember } from '../api/api-types';
+import { canCreateAssignment } from '../app/permissions';
+import { useResource } from '../app/use-resource';
+import { useSession } from '../auth/session-context';
+import { ErrorBar } from '../components/error-bar';
+import { Loading } from '../components/loading';
+import { SectionCard } from '../components/section-card';
+import { useI18n } from '../i18n';
+import { saveBlob } from '../meeting-panel/save-blob';
+import { AppLink } from '../routing/app-link';
+import { paths } from '../routing/routes';
+import { blobDownloadsWork } from '../teams/meeting-surface';
+import { AssignmentStatusBadge, PriorityBadge } from './assignment-badges';
+import { AssignmentChart } from './assignment-chart';
+import { assignmentCsvRows, buildCsv, CSV_MIME, csvFileName } from './assignment-csv';
+import { deadlineState, deadlineText, formatCivilDate, isOverdueAt } from './assignment-dates';
+import { AssignmentForm } from './assignment-form';
+import {
+  filterAssignments,
+  NO_FILTER,
+  onTimeRateText,
+  stateCounts,
+  stateLabel,
+  STATUS_FILTERS,
+  type TableFilter,
+} from './assignment-table';
+
+const useStyles = makeStyles({
+  tiles: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(120px, 1fr))',
+    gap: tokens.spacingHorizontalS,
+  },
+  tile: {
+    display: 'flex',
+    flexDirection: 'column',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorNeutralStroke1}`,
+  },
+  tileOverdue: {
+    color: tokens.colorPaletteRedForeground1,
+    backgroundColor: tokens.colorPaletteRedBackground1,
+    borderLeftColor: tokens.colorPaletteRedBorder2,
+  },
+  count: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  summary: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1.4fr)',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'center',
+    '@media (max-width: 720px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
+  rate: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  rateValue: {
+    fontSize: tokens.fontSizeHero700,
+    lineHeight: tokens.lineHeightHero700,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  muted: { color: tokens.colorNeutralForeground2 },
+  filters: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(200px, 2fr) repeat(2, minmax(160px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'end',
+    '@media (max-width: 720px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
+  tableWrap: { overflowX: 'auto' },
+  overdueRow: {
+    boxShadow: `inset ${tokens.strokeWidthThicker} 0 0 ${tokens.colorPaletteRedBorder2}`,
+  },
+  overdueText: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  cell: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  actions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+  },
+  toolbar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
+  },
+  dialog: { maxWidth: '720px', width: '100%' },
+});
+
+/**
+ * The body's assignments on the channel dashboard: counts by state (overdue first), the on-time
+ * rate, a chart, a filterable table and its CSV export; "Giao nhiệm vụ" for those who assign.
+ */
+export function AssignmentsSection(props: {
+  bodyId: string;
+  members: readonly BodyMember[];
+  myRoles: readonly BodyRole[];
+}) {
+  const { api, host } = useSession();
+  const { t } = useI18n();
+  const styles = useStyles();
+  const [data, reload] = useResource(`assignments:${props.bodyId}`, () =>
+    api.listBodyAssignments(props.bodyId),
+  );
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<AssignmentView | null>(null);
+  const mayAssign = canCreateAssignment(props.myRoles);
+  const nameOf = useMemo(() => {
+    const names = new Map(props.members.map((m) => [m.userId, m.displayName]));
+    return (userId: string) => names.get(userId) ?? t('common.formerMember');
+  }, [props.members, t]);
+
+  const actions = mayAssign ? (
+    <Button appearance="primary" onClick={() => setCreating(true)}>
+      {t('assignments.create')}
+    </Button>
+  ) : undefined;
+
+  return (
+    <SectionCard title={t('assignments.title')} actions={actions}>
+      {created && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>
+            {t('assignments.created', { title: created.title, name: nameOf(created.ownerId) })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {data.status === 'loading' && <Loading />}
+      {data.status === 'failed' && <ErrorBar error={data.error} onRetry={reload} />}
+      {data.status === 'ready' && (
+        <Overview
+          bodyId={props.bodyId}
+          data={data.data}
+          members={props.members}
+          nameOf={nameOf}
+          canDownload={blobDownloadsWork(host)}
+        />
+      )}
+      {creating && (
+        <Dialog open onOpenChange={(_, state) => !state.open && setCreating(false)}>
+          <DialogSurface className={styles.dialog}>
+            <DialogBody>
+              <DialogTitle>{t('assignments.createTitle')}</DialogTitle>
+              <DialogContent>
+                <AssignmentForm
+                  bodyId={props.bodyId}
+                  members={props.members}
+                  onCancel={() => setCreating(false)}
+                  onCreated={(assignment) => {
+                    setCreating(false);
+                    setCreated(assignment);
+                    reload();
+                  }}
+                />
+              </DialogContent>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      )}
+    </SectionCard>
+  );
+}
+
+function Overview(props: {
+  bodyId: string;
+  data: BodyAssignments;
+  members: readonly BodyMember[];
+  nameOf: (userId: string) => string;
+  canDownload: boolean;
+}) {
+  const { t, locale } = useI18n();
+  const styles = useStyles();
+  const { assignments, stats } = props.data;
+  const [filter, setFilter] = useState<TableFilter>(NO_FILTER);
+  const now = useMemo(() => new Date(), []);
+  const counts = useMemo(() => stateCounts(assignments, now), [assignments, now]);
+  const shown = useMemo(
+    () => filterAssignments(assignments, filter, props.nameOf, now),
+    [assignments, filter, props.nameOf, now],
+  );
+  const rate = onTimeRateText(stats);
+
+  const exportCsv = () => {
+    const csv = buildCsv(assignmentCsvRows(shown, props.nameOf, locale, new Date()));
+    saveBlob(new Blob([csv], { type: CSV_MIME }), csvFileName(props.bodyId, new Date()));
+  };
+
+  if (assignments.length === 0) return <Body1>{t('assignments.none')}</Body1>;
+  return (
+    <>
+      <ul className={styles.tiles} aria-label={t('assignments.counts', { total: stats.total })}>
+        {counts.map(({ key, count }) => (
+          <li
+            key={key}
+            className={mergeClasses(
+              styles.tile,
+              key === 'overdue' && count > 0 && styles.tileOverdue,
+            )}
+          >
+            <span className={styles.count}>{count}</span>
+            <Caption1>{stateLabel(key, locale)}</Caption1>
+          </li>
+        ))}
+      </ul>
+      <div className={styles.summary}>
+        <div className={styles.rate}>
+          <Body1Strong>{t('assignments.onTimeRate')}</Body1Strong>
+          {rate ? (
+            <span className={styles.rateValue}>{rate}</span>
+          ) : (
+            <Body1 className={styles.muted}>{t('assignments.noneDone')}</Body1>
+          )}
+          <Caption1 className={styles.muted}>{t('assignments.onTimeHint')}</Caption1>
+        </div>
+        <AssignmentChart stats={stats} />
+      </div>
+      <div className={styles.filters} role="search" aria-label={t('assignments.filters')}>
+        <Field label={t('assignments.search')}>
+          <Input
+            type="search"
+            value={filter.text}
+            placeholder={t('assignments.searchHint')}
+            onChange={(_, data) => setFilter((f) => ({ ...f, text: data.value }))}
+          />
+        </Field>
+        <Field label={t('assignments.statusFilter')}>
+          <Select
+            value={filter.status}
+            onChange={(_, data) =>
+              setFilter((f) => ({ ...f, status: data.value as TableFilter['status'] }))
+            }
+          >
+            {STATUS_FILTERS.map((status) => (
+              <option key={status || 'all'} value={status}>
+                {status ? stateLabel(status, locale) : t('assignments.allStatuses')}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t('assignments.personFilter')}>
+          <Select
+            value={filter.personId}
+            onChange={(_, data) => setFilter((f) => ({ ...f, personId: data.value }))}
+          >
+            <option value="">{t('assignments.everyone')}</option>
+            {props.members.map((member) => (
+              <option key={member.userId} value={member.userId}>
+                {member.displayName}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <div className={styles.toolbar}>
+        <Caption1 className={styles.muted} role="status">
+          {t('assignments.shown', { shown: shown.length, total: assignments.length })}
+        </Caption1>
+        <div className={styles.actions}>
+          {!props.canDownload && (
+            <Caption1 className={styles.muted}>{t('assignments.csvMobile')}</Caption1>
+          )}
+          <Button disabled={!props.canDownload || shown.length === 0} onClick={exportCsv}>
+            {t('assignments.exportCsv')}
+          </Button>
+        </div>
+      </div>
+      <AssignmentTable assignments={shown} nameOf={props.nameOf} now={now} />
+    </>
+  );
+}
+
+/** The rows shown: title (link), owner and co-owners, deadline with days left, status, priority. */
+export function AssignmentTable(props: {
+  assignments: readonly AssignmentView[];
+  nameOf: (userId: string) => string;
+  now: Date;
+}) {
+  const { t, locale } = useI18n();
+  const styles = useStyles();
+  if (props.assignments.length === 0) return <Body1>{t('assignments.noMatch')}</Body1>;
+  return (
+    <div className={styles.tableWrap}>
+      <Table aria-label={t('assignments.table')} size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t('csv.title')}</TableHeaderCell>
+            <TableHeaderCell>{t('csv.owner')}</TableHeaderCell>
+            <TableHeaderCell>{t('csv.deadline')}</TableHeaderCell>
+            <TableHeaderCell>{t('csv.status')}</TableHeaderCell>
+            <TableHeaderCell>{t('csv.priority')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {props.assignments.map((a) => {
+            const overdue = isOverdueAt(a, props.now);
+            const state = deadlineState(a, props.now);
+            return (
+              <TableRow key={a.id} className={overdue ? styles.overdueRow : undefined}>
+                <TableCell>
+                  <AppLink to={paths.assignment(a.bodyId, a.id)}>{a.title}</AppLink>
+                </TableCell>
+                <TableCell>
+                  <div className={styles.cell}>
+                    <span>{props.nameOf(a.ownerId)}</span>
+                    {a.coOwnerIds.length > 0 && (
+                      <Caption1 className={styles.muted}>
+                        {t('assignments.withCoOwners', { count: a.coOwnerIds.length })}
+                      </Caption1>
+                    )}
+                  </div>
+                </TableCell>
+                <TableCell>
+                  <div className={styles.cell}>
+                    <span>{formatCivilDate(a.deadline)}</span>
+                    {state && (
+                      <Caption1 className={overdue ? styles.overdueText : styles.muted}>
+                        {deadlineText(state, locale)}
+                      </Caption1>
+                    )}
+                    {a.status === 'done' && (
+                      <Caption1 className={a.onTime === false ? styles.overdueText : styles.muted}>
+                        {t(a.onTime === false ? 'timeliness.late' : 'timeliness.onTime')}
+                      </Caption1>
+                    )}
+                  </div>
+                </TableCell>
+                <TableCell>
+                  <AssignmentStatusBadge status={a.status} overdue={overdue} />
+                </TableCell>
+                <TableCell>
+                  <PriorityBadge priority={a.priority} />
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
