@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEMO_MEMBERS } from './demo-data';
+import { DEMO_TEAM_ID } from './graph-stand-in/demo-graph-data';
 import { startDevHost } from './host';
 
 /**
@@ -33,6 +34,9 @@ const lines = [
   `  API health          ${host.baseUrl}/api/health`,
   `  API                 ${host.baseUrl}/api/bodies  (Bearer token from the dev issuer)`,
   `  Dev issuer users    ${host.baseUrl}/dev-issuer/users`,
+  `  Bot endpoint        ${host.baseUrl}/api/messages`,
+  `    try it in the Agents Playground: npx agentsplayground -e ${host.baseUrl}/api/messages -c msteams`,
+  `  Graph stand-in      ${host.graphStandIn?.origin ?? 'off'}  (demo team ${DEMO_TEAM_ID}; docs/graph.md)`,
   '',
   `  Storage: Azurite ${values.memory ? 'in memory' : `in ${dataDir}`}; ` +
     `demo data ${host.seeded ? 'seeded now' : 'already present'}.`,
