@@ -1,4 +1,7 @@
 import { runApiBench } from './suites/api';
+import { runFanoutBench } from './suites/fanout';
+import { runRemindersBench } from './suites/reminders';
+import { runVotesBench } from './suites/votes';
 
 /**
  * `npm run bench` runs every suite; `npm run bench -- NAME` runs one. Each suite measures its baseline
@@ -6,6 +9,9 @@ import { runApiBench } from './suites/api';
  */
 const SUITES: Record<string, () => Promise<void>> = {
   api: runApiBench,
+  votes: runVotesBench,
+  reminders: runRemindersBench,
+  fanout: runFanoutBench,
 };
 
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -1,7 +1,11 @@
 import type { HttpHandler, HttpMethod, TimerHandler } from '@azure/functions';
 import { authenticated } from './http/api-handler';
 import { assignmentRoutes } from './http/assignment-routes';
+import { caseRoutes } from './http/case-routes';
+import { consultationRoutes } from './http/consultation-routes';
+import { disclosureRoutes } from './http/disclosure-routes';
 import { documentRoutes } from './http/document-routes';
+import { graphRoutes } from './http/graph-routes';
 import { getBodyHandler, listBodiesHandler, meHandler } from './http/body-routes';
 import { healthHandler } from './http/health-route';
 import {
@@ -19,7 +23,11 @@ import {
   saveMinutesSectionHandler,
   transitionMeetingHandler,
 } from './http/minutes-routes';
+import { createBotHandler } from './bot/bot-handler';
+import { reminderTimerJobs } from './jobs/reminder-runtime';
+import { outboxRoutes } from './notify/outbox-routes';
 import type { Services } from './services';
+import { voteRoutes } from './http/vote-routes';
 
 export interface HttpRoute {
   name: string;
@@ -43,6 +51,7 @@ export interface TimerJob {
 export function createRoutes(services: Services, extra: HttpRoute[] = []): HttpRoute[] {
   return [
     { name: 'health', methods: ['GET'], route: 'health', handler: healthHandler(services) },
+    { name: 'messages', methods: ['POST'], route: 'messages', handler: createBotHandler(services) },
     { name: 'me', methods: ['GET'], route: 'me', handler: authenticated(services, meHandler()) },
     {
       name: 'listBodies',
@@ -124,10 +133,16 @@ export function createRoutes(services: Services, extra: HttpRoute[] = []): HttpR
     },
     ...documentRoutes(services),
     ...assignmentRoutes(services),
+    ...voteRoutes(services),
+    ...outboxRoutes(services),
+    ...consultationRoutes(services),
+    ...caseRoutes(services),
+    ...disclosureRoutes(services),
+    ...graphRoutes(services),
     ...extra,
   ];
 }
 
-export function createTimerJobs(_services: Services): TimerJob[] {
-  return [];
+export function createTimerJobs(services: Services): TimerJob[] {
+  return services.reminders ? reminderTimerJobs(services.reminders, services.log) : [];
 }

@@ -3,10 +3,16 @@ import { monotonicFactory } from 'ulid';
 import { createTokenValidator, entraValidatorOptions } from './auth/token-validator';
 import { devIssuerValidatorOptions, type DevIssuer } from './auth/dev-issuer';
 import type { AppConfig } from './config';
+import { createGraphServices } from './graph/graph-services';
 import type { Logger } from './logger';
+import { createReminderRuntime } from './jobs/reminder-runtime';
 import type { Services } from './services';
 import { TableAssignmentRepository } from './store/assignment-store';
+import { TableCaseRepository } from './store/case-store';
+import { TableConsultationRepository } from './store/consultation-store';
+import { TableDisclosureRepository } from './store/disclosure-store';
 import { TableBodyRepository } from './store/body-store';
+import { TableConversationRepository } from './store/conversation-store';
 import { DownloadTicketStore } from './store/download-ticket-store';
 import { TableMeetingRepository } from './store/meeting-store';
 import {
@@ -30,6 +36,18 @@ export function createServices(
         credentialTables(config.storage.accountUrl, new DefaultAzureCredential());
   const bodies = new TableBodyRepository(tables);
   const ulid = monotonicFactory();
+  const reminders = createReminderRuntime({
+    tables: {
+      dueIndex: tables(TABLES.dueIndex),
+      outbox: tables(TABLES.outbox),
+      assignments: tables(TABLES.assignments),
+      meetings: tables(TABLES.meetings),
+      conversations: tables(TABLES.conversations),
+    },
+    clock: systemClock,
+    log,
+    bot: config.bot,
+  });
   const validatorOptions =
     config.auth.mode === 'dev'
       ? devIssuerValidatorOptions(
@@ -45,8 +63,12 @@ export function createServices(
       bodies,
       meetings: new TableMeetingRepository(tables),
       assignments: new TableAssignmentRepository(tables),
+      consultations: new TableConsultationRepository(tables),
+      cases: new TableCaseRepository(tables),
+      disclosures: new TableDisclosureRepository(tables),
       clock: systemClock,
       ids: { next: () => ulid() },
+      reminders: reminders.scheduler,
     },
     validateToken: createTokenValidator(validatorOptions),
     downloads: new DownloadTicketStore(tables),
@@ -62,6 +84,9 @@ export function createServices(
       return Math.round(performance.now() - started);
     },
     devIssuer: config.auth.mode === 'dev' ? devIssuer : undefined,
+    graph: config.graph ? createGraphServices(config.graph, tables, log) : undefined,
     log,
+    bot: { config: config.bot, conversations: new TableConversationRepository(tables) },
+    reminders,
   };
 }

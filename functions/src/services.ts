@@ -1,12 +1,16 @@
-import type { UseCaseDeps } from '@qcdc/core';
+import type { ReminderScheduler, UseCaseDeps } from '@qcdc/core';
 import type { TokenValidator } from './auth/token-validator';
 import type { DevIssuer } from './auth/dev-issuer';
+import type { BotServices } from './bot/bot-config';
+import type { ReminderRuntime } from './jobs/reminder-runtime';
+import type { GraphServices } from './graph/graph-services';
 import type { Logger } from './logger';
 import type { DownloadTicketStore } from './store/download-ticket-store';
 
 /** Everything handlers need, built once by the composition root (production or the local host). */
 export interface Services {
-  deps: UseCaseDeps;
+  /** `reminders`: the due index's hook around assignment writes (jobs/table-reminder-scheduler.ts). */
+  deps: UseCaseDeps & { reminders?: ReminderScheduler | undefined };
   validateToken: TokenValidator;
   /** Round-trips to storage; resolves with the latency in ms or rejects when storage is down. */
   pingStorage(): Promise<number>;
@@ -14,4 +18,10 @@ export interface Services {
   /** Present only when dev auth is explicitly enabled. */
   devIssuer?: DevIssuer | undefined;
   log: Logger;
+  /** The Teams bot's settings and conversation references (functions/src/bot); no bot without. */
+  bot?: BotServices | undefined;
+  /** Reminders: due index, outbox, sender and the timer jobs' settings (functions/src/jobs). */
+  reminders?: ReminderRuntime | undefined;
+  /** Microsoft Graph (functions/src/graph): rosters, attendance reports, activity feed, reach. */
+  graph?: GraphServices | undefined;
 }

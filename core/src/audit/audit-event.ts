@@ -11,7 +11,16 @@ export const GENESIS_HEAD: AuditHead = { seq: 0, hash: '0'.repeat(64) };
 
 export interface AuditEvent {
   tenantId: string;
-  aggregateType: 'body' | 'meeting' | 'assignment';
+  aggregateType:
+    | 'body'
+    | 'meeting'
+    | 'assignment'
+    | 'consultation'
+    | 'recommendation'
+    | 'case'
+    | 'receptionSession'
+    | 'deadlineSettings'
+    | 'disclosure';
   aggregateId: string;
   /** 1, 2, 3… per aggregate, no gaps: a missing number is visible tampering. */
   seq: number;

@@ -44,6 +44,41 @@ const errorMessages: Record<Locale, Catalogue> = {
     'ASSIGNMENT.NO_EXTENSION_PENDING': 'Nhiệm vụ không có đề nghị gia hạn nào đang chờ.',
     'ASSIGNMENT.NOT_ACTIVE': 'Nhiệm vụ đã kết thúc (trạng thái "{status}").',
     'ASSIGNMENT.TOO_MANY_UPDATES': 'Nhiệm vụ đã có tối đa {max} lần cập nhật tiến độ.',
+    'CONSULTATION.NOT_FOUND': 'Không tìm thấy đợt giám sát, phản biện này.',
+    'CONSULTATION.TRANSITION_NOT_ALLOWED':
+      'Không thể thực hiện "{transition}" khi đợt giám sát, phản biện đang ở trạng thái "{status}".',
+    'CONSULTATION.CLOSED':
+      'Đợt giám sát, phản biện đã kết thúc nên không thể thay đổi kiến nghị hay trả lời.',
+    'CONSULTATION.NOT_SENT': 'Chỉ ghi nhận kiến nghị sau khi đã gửi dự thảo/báo cáo cho Mặt trận.',
+    'CONSULTATION.FRONT_BODY_INVALID':
+      'Tổ chức Mặt trận được chọn không tồn tại hoặc không phải là Ủy ban Mặt trận Tổ quốc.',
+    'CONSULTATION.TOO_MANY_RECOMMENDATIONS':
+      'Đợt giám sát, phản biện đã có tối đa {max} kiến nghị.',
+    'RECOMMENDATION.NOT_FOUND': 'Không tìm thấy kiến nghị này.',
+    'RECOMMENDATION.TRANSITION_NOT_ALLOWED':
+      'Không thể thực hiện "{transition}" khi kiến nghị đang ở trạng thái "{status}".',
+    'RECOMMENDATION.OWNER_NOT_MEMBER':
+      'Người được giao trả lời kiến nghị phải là thành viên của ban.',
+    'RECOMMENDATION.REASON_REQUIRED': 'Cần nêu lý do khi trả lại dự thảo trả lời.',
+    'CASE.NOT_FOUND': 'Không tìm thấy hồ sơ này.',
+    'CASE.TRANSITION_NOT_ALLOWED':
+      'Không thể thực hiện "{transition}" khi hồ sơ đang ở trạng thái "{status}".',
+    'CASE.REASON_REQUIRED': 'Cần nêu lý do cho thao tác "{transition}".',
+    'CASE.HANDLER_NOT_MEMBER': 'Người được giao xử lý hồ sơ phải là thành viên của ban.',
+    'CASE.EXTENSION_NOT_ALLOWED':
+      'Không được gia hạn thêm: vụ việc này được gia hạn tối đa {max} lần ({basis}).',
+    'RECEPTION.NOT_FOUND': 'Không tìm thấy buổi tiếp công dân này.',
+    'RECEPTION.TRANSITION_NOT_ALLOWED':
+      'Không thể thực hiện "{transition}" khi buổi tiếp công dân đang ở trạng thái "{status}".',
+    'RECEPTION.HOST_NOT_MEMBER': 'Người chủ trì tiếp công dân phải là thành viên của ban.',
+    'DEADLINE.RULE_NOT_FOUND': 'Không có quy định thời hạn "{rule}" áp dụng cho ngày {date}.',
+    'DEADLINE.NOT_CONFIGURABLE':
+      'Thời hạn "{rule}" do luật quy định nên đơn vị không thể tự cấu hình.',
+    'DISCLOSURE.NOT_FOUND': 'Không tìm thấy nội dung công khai này.',
+    'DISCLOSURE.TRANSITION_NOT_ALLOWED':
+      'Không thể thực hiện "{transition}" khi nội dung công khai đang ở trạng thái "{status}".',
+    'DATE.IN_FUTURE': 'Ngày "{field}" ({value}) không được sau ngày hôm nay ({today}).',
+    'DATE.BEFORE_START': 'Ngày "{field}" ({value}) không được trước ngày {start}.',
     'CONCURRENCY.CONFLICT':
       'Dữ liệu đã được người khác thay đổi. Nội dung mới nhất đã được tải lại; vui lòng xem và sửa lại.',
     'STORAGE.UNAVAILABLE': 'Kho dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau.',
@@ -84,6 +119,24 @@ const errorMessages: Record<Locale, Catalogue> = {
     'ELECTION.DUPLICATE_CANDIDATE': 'Ứng cử viên "{name}" có tên hai lần trong danh sách.',
     'ELECTION.CANDIDATE_NOT_ELIGIBLE': '"{name}" không đủ điều kiện ứng cử ({basis}).',
     'ELECTION.TOO_MANY_MARKS': 'Mỗi phiếu bầu chọn tối đa {max} người.',
+    'GRAPH.NOT_CONFIGURED':
+      'Chưa cấu hình kết nối Microsoft Graph ({missing}). Quản trị viên cần khai báo ứng dụng Entra ID của QCDC.',
+    'GRAPH.CONSENT_REQUIRED':
+      'Tổ chức chưa đồng ý cấp quyền cho QCDC. Quản trị viên Entra ID cần vào Enterprise applications → QCDC → Permissions và bấm "Grant admin consent" cho quyền {permission} ({kind}).',
+    'GRAPH.PERMISSION_DENIED':
+      'Microsoft Graph từ chối: QCDC chưa có quyền {permission} ({kind}) hoặc bạn không có quyền xem dữ liệu này. Quản trị viên cần cấp quyền đó cho ứng dụng QCDC trong Entra ID.',
+    'GRAPH.NOT_FOUND': 'Không tìm thấy {resource} trong Microsoft Teams.',
+    'GRAPH.INVALID_REQUEST': 'Microsoft Graph không chấp nhận yêu cầu: {detail}',
+    'GRAPH.THROTTLED':
+      'Microsoft Graph đang giới hạn số lượng yêu cầu. Vui lòng thử lại sau {retryAfter} giây.',
+    'GRAPH.UNAVAILABLE': 'Không kết nối được Microsoft Graph. Vui lòng thử lại sau.',
+    'ROSTER.PROPOSAL_NOT_FOUND': 'Không có đề xuất thành viên nào cho người này.',
+    'ROSTER.TOO_LARGE':
+      'Danh sách có {count} người, vượt quá giới hạn {max} người cho một lần đồng bộ.',
+    'ROSTER.NOT_A_MEMBER': 'Người được chọn không phải là thành viên của ban.',
+    'ATTENDANCE.REPORT_NOT_FOUND': 'Teams chưa có báo cáo điểm danh cho cuộc họp trực tuyến này.',
+    'ATTENDANCE.NO_ONLINE_MEETING':
+      'Cuộc họp chưa gắn với cuộc họp Teams nào: hãy chọn cuộc họp Teams (người tổ chức và mã cuộc họp).',
   },
   en: {
     'AUTH.MISSING_TOKEN': 'The request carries no sign-in token. Please sign in again.',
@@ -123,6 +176,40 @@ const errorMessages: Record<Locale, Catalogue> = {
     'ASSIGNMENT.NOT_ACTIVE': 'The assignment is closed ("{status}").',
     'ASSIGNMENT.TOO_MANY_UPDATES':
       'The assignment already has the maximum of {max} progress updates.',
+    'CONSULTATION.NOT_FOUND': 'This consultation was not found.',
+    'CONSULTATION.TRANSITION_NOT_ALLOWED':
+      'Cannot "{transition}" a consultation that is "{status}".',
+    'CONSULTATION.CLOSED':
+      'The consultation is closed, so its recommendations and responses can no longer change.',
+    'CONSULTATION.NOT_SENT':
+      'Recommendations are recorded once the draft or report has been sent to the Front.',
+    'CONSULTATION.FRONT_BODY_INVALID':
+      'The Front body chosen does not exist or is not a Fatherland Front committee.',
+    'CONSULTATION.TOO_MANY_RECOMMENDATIONS':
+      'The consultation already has the maximum of {max} recommendations.',
+    'RECOMMENDATION.NOT_FOUND': 'This recommendation was not found.',
+    'RECOMMENDATION.TRANSITION_NOT_ALLOWED':
+      'Cannot "{transition}" a recommendation that is "{status}".',
+    'RECOMMENDATION.OWNER_NOT_MEMBER':
+      'The person answering a recommendation must be a member of the body.',
+    'RECOMMENDATION.REASON_REQUIRED': 'Returning a draft response needs a reason.',
+    'CASE.NOT_FOUND': 'This case was not found.',
+    'CASE.TRANSITION_NOT_ALLOWED': 'Cannot "{transition}" a case that is "{status}".',
+    'CASE.REASON_REQUIRED': '"{transition}" needs a reason.',
+    'CASE.HANDLER_NOT_MEMBER': 'Case handlers must be members of the body.',
+    'CASE.EXTENSION_NOT_ALLOWED':
+      'No further extension: this case may be extended at most {max} times ({basis}).',
+    'RECEPTION.NOT_FOUND': 'This reception session was not found.',
+    'RECEPTION.TRANSITION_NOT_ALLOWED':
+      'Cannot "{transition}" a reception session that is "{status}".',
+    'RECEPTION.HOST_NOT_MEMBER': 'The host of a reception session must be a member of the body.',
+    'DEADLINE.RULE_NOT_FOUND': 'No deadline rule "{rule}" applies on {date}.',
+    'DEADLINE.NOT_CONFIGURABLE':
+      'The "{rule}" time limit is set by law, so a unit cannot configure it.',
+    'DISCLOSURE.NOT_FOUND': 'This disclosure was not found.',
+    'DISCLOSURE.TRANSITION_NOT_ALLOWED': 'Cannot "{transition}" a disclosure that is "{status}".',
+    'DATE.IN_FUTURE': '"{field}" ({value}) cannot be after today ({today}).',
+    'DATE.BEFORE_START': '"{field}" ({value}) cannot be before {start}.',
     'CONCURRENCY.CONFLICT':
       'Someone else changed this in the meantime. The latest version has been loaded; please review and edit again.',
     'STORAGE.UNAVAILABLE': 'Storage is temporarily unavailable. Please try again later.',
@@ -161,6 +248,23 @@ const errorMessages: Record<Locale, Catalogue> = {
     'ELECTION.DUPLICATE_CANDIDATE': 'Candidate "{name}" is listed twice.',
     'ELECTION.CANDIDATE_NOT_ELIGIBLE': '"{name}" may not stand ({basis}).',
     'ELECTION.TOO_MANY_MARKS': 'A ballot may mark at most {max} candidates.',
+    'GRAPH.NOT_CONFIGURED':
+      'Microsoft Graph is not configured ({missing}). An administrator must set up the QCDC Entra ID app.',
+    'GRAPH.CONSENT_REQUIRED':
+      'Your organisation has not consented to QCDC yet. An Entra ID administrator must open Enterprise applications → QCDC → Permissions and "Grant admin consent" for {permission} ({kind}).',
+    'GRAPH.PERMISSION_DENIED':
+      'Microsoft Graph refused: QCDC lacks the {permission} permission ({kind}) or you may not see this data. An administrator must grant that permission to the QCDC app in Entra ID.',
+    'GRAPH.NOT_FOUND': 'The {resource} was not found in Microsoft Teams.',
+    'GRAPH.INVALID_REQUEST': 'Microsoft Graph refused the request: {detail}',
+    'GRAPH.THROTTLED':
+      'Microsoft Graph is throttling requests. Please try again in {retryAfter} seconds.',
+    'GRAPH.UNAVAILABLE': 'Microsoft Graph could not be reached. Please try again later.',
+    'ROSTER.PROPOSAL_NOT_FOUND': 'There is no membership proposal for this person.',
+    'ROSTER.TOO_LARGE': 'The list has {count} people, more than the {max} one sync may take.',
+    'ROSTER.NOT_A_MEMBER': 'The person chosen is not a member of the body.',
+    'ATTENDANCE.REPORT_NOT_FOUND': 'Teams has no attendance report for this online meeting yet.',
+    'ATTENDANCE.NO_ONLINE_MEETING':
+      'This meeting is not linked to a Teams meeting: choose the Teams meeting (organizer and meeting id).',
   },
 };
 

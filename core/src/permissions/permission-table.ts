@@ -39,6 +39,36 @@ export const PERMISSIONS = {
   },
   /** Only the chair approves or returns the minutes they will sign. */
   'minutes.approve': { bodyRoles: [], meetingRoles: ['chair'] },
+  /** Front consultations: the agency's leadership opens, sends and records them, assigns answers. */
+  'consultation.manage': { bodyRoles: ['head', 'deputyHead', 'secretary'], meetingRoles: [] },
+  /** The head approves the agency's formal answer to a recommendation and closes the consultation. */
+  'consultation.approve': { bodyRoles: ['head'], meetingRoles: [] },
+  /** Taking in a citizen's petition, complaint or denunciation (the recorder). */
+  'case.intake': { bodyRoles: ['head', 'deputyHead', 'secretary', 'member'], meetingRoles: [] },
+  /** Scheduling citizen reception sessions and dialogues. */
+  'reception.schedule': { bodyRoles: ['head', 'deputyHead', 'secretary'], meetingRoles: [] },
+  /** A unit's own numbers for the deadlines the law leaves open. */
+  'deadlineSettings.update': { bodyRoles: ['head'], meetingRoles: [] },
+  /** The public disclosure register. */
+  'disclosure.manage': { bodyRoles: ['head', 'deputyHead', 'secretary'], meetingRoles: [] },
+  /** Votes and elections: anyone in the body sees them and may have a result recounted. */
+  'vote.read': {
+    bodyRoles: ['head', 'deputyHead', 'member', 'secretary', 'observer'],
+    meetingRoles: ['chair', 'secretary'],
+  },
+  /** Draft and cancel motions and elections. */
+  'vote.manage': {
+    bodyRoles: ['head', 'deputyHead', 'secretary'],
+    meetingRoles: ['chair', 'secretary'],
+  },
+  /** Open and close a vote: the people running the room. */
+  'vote.run': { bodyRoles: ['head'], meetingRoles: ['chair', 'secretary'] },
+  /** Cast a ballot: summoned members (observers never); the roster fixed at opening decides who. */
+  'vote.cast': { bodyRoles: ['head', 'deputyHead', 'member', 'secretary'], meetingRoles: [] },
+  /** Sync the body's roster from Teams, see proposals and flags, reach members through Graph. */
+  'roster.manage': { bodyRoles: ['head', 'deputyHead', 'secretary'], meetingRoles: [] },
+  /** Make someone a member (accept a roster proposal): the body's head alone. */
+  'member.grant': { bodyRoles: ['head'], meetingRoles: [] },
 } as const satisfies Record<
   string,
   { bodyRoles: readonly BodyRole[]; meetingRoles: readonly MeetingRole[] }

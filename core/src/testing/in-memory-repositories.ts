@@ -1,4 +1,4 @@
-import type { AuditEvent } from '../audit/audit-event';
+import { GENESIS_HEAD, type AuditEvent, type AuditHead } from '../audit/audit-event';
 import type { Body, Member } from '../bodies/body';
 import { DomainError } from '../errors/domain-error';
 import type { Meeting } from '../meetings/meeting';
@@ -15,6 +15,13 @@ import type { Attendance } from '../attendance/attendance';
 import type { Assignment } from '../assignments/assignment';
 import type { AssignmentRepository, StoredAssignment } from '../ports/assignment-repository';
 import type { MinutesSection } from '../minutes/minutes';
+import type {
+  RosterChange,
+  RosterMember,
+  RosterProposal,
+  RosterState,
+  StoredRoster,
+} from '../rosters/roster';
 
 /**
  * Faithful in-memory fakes of the storage ports, for core tests. They keep the same contracts as the
@@ -48,6 +55,90 @@ export class InMemoryBodyRepository implements BodyRepository {
     return [...this.members.values()]
       .filter((m) => m.tenantId === tenantId && m.userId === userId)
       .map((m) => ({ body: this.bodies.get(`${tenantId}/${m.bodyId}`)!, roles: m.roles }));
+  }
+
+  // Rosters: the body row's etag and audit head, proposals and roster state, like the Tables adapter.
+  private readonly rosterRows = new Map<
+    string,
+    { etag: string; head: AuditHead; state: RosterState | null; events: AuditEvent[] }
+  >();
+  readonly proposals = new Map<string, RosterProposal>();
+  private rosterEtags = 0;
+
+  private rosterRow(tenantId: string, bodyId: string) {
+    const key = `${tenantId}/${bodyId}`;
+    let row = this.rosterRows.get(key);
+    if (!row) {
+      row = { etag: `W/"r${++this.rosterEtags}"`, head: GENESIS_HEAD, state: null, events: [] };
+      this.rosterRows.set(key, row);
+    }
+    return row;
+  }
+
+  async getRoster(tenantId: string, bodyId: string): Promise<StoredRoster | null> {
+    const body = this.bodies.get(`${tenantId}/${bodyId}`);
+    if (!body) return null;
+    const row = this.rosterRow(tenantId, bodyId);
+    return JSON.parse(
+      JSON.stringify({
+        body,
+        head: row.head,
+        etag: row.etag,
+        state: row.state,
+        members: await this.listMembers(tenantId, bodyId),
+        proposals: [...this.proposals.entries()]
+          .filter(([key]) => key.startsWith(`${tenantId}/${bodyId}/`))
+          .map(([, proposal]) => proposal),
+      }),
+    ) as StoredRoster;
+  }
+
+  /** Checks the etag, then applies everything: all or nothing, like a table batch. */
+  async commitRosterChange(change: RosterChange): Promise<{ etag: string }> {
+    const row = this.rosterRow(change.tenantId, change.bodyId);
+    if (row.etag !== change.etag || change.event.seq !== row.head.seq + 1) {
+      throw new DomainError('CONCURRENCY.CONFLICT', {}, { retryable: true });
+    }
+    const prefix = `${change.tenantId}/${change.bodyId}/`;
+    for (const member of change.addMembers ?? []) {
+      if (this.members.has(prefix + member.userId)) {
+        throw new DomainError('CONCURRENCY.CONFLICT', {}, { retryable: true });
+      }
+    }
+    for (const member of change.addMembers ?? []) {
+      this.members.set(prefix + member.userId, JSON.parse(JSON.stringify(member)) as Member);
+    }
+    for (const update of change.updateMembers ?? []) {
+      const member = this.members.get(prefix + update.userId) as RosterMember | undefined;
+      if (!member) continue;
+      const next: RosterMember = { ...member };
+      if (update.email !== undefined) next.email = update.email;
+      if (update.seenIn !== undefined) next.seenIn = update.seenIn;
+      if (update.flag === null) delete next.flag;
+      else if (update.flag !== undefined) next.flag = update.flag;
+      this.members.set(prefix + update.userId, next);
+    }
+    for (const proposal of change.putProposals ?? []) {
+      this.proposals.set(prefix + proposal.userId, { ...proposal });
+    }
+    for (const userId of change.deleteProposals ?? []) this.proposals.delete(prefix + userId);
+    if (change.state) row.state = change.state;
+    row.events.push(change.event);
+    row.head = { seq: change.event.seq, hash: change.event.hash };
+    row.etag = `W/"r${++this.rosterEtags}"`;
+    return { etag: row.etag };
+  }
+
+  /** Events recorded through roster changes; seed one with `recordBodyEvent` to start the chain. */
+  async listBodyAuditEvents(tenantId: string, bodyId: string): Promise<AuditEvent[]> {
+    return [...this.rosterRow(tenantId, bodyId).events];
+  }
+
+  /** Records the body's first event (its creation), as the Tables adapter's createBody does. */
+  recordBodyEvent(event: AuditEvent): void {
+    const row = this.rosterRow(event.tenantId, event.aggregateId);
+    row.events.push(event);
+    row.head = { seq: event.seq, hash: event.hash };
   }
 }
 

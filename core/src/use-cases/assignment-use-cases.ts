@@ -27,9 +27,13 @@ import {
   nextAssignmentVersion,
 } from './assignment-change';
 import { retryOnWriteRace } from './meeting-change';
+import { withReminderSchedule, type ReminderScheduler } from '../reminders/reminder-scheduler';
 import { resolveActorInBody, withMeetingRoles } from './resolve-actor-roles';
 
-type Deps = Pick<UseCaseDeps, 'bodies' | 'meetings' | 'assignments' | 'clock' | 'ids'>;
+type Deps = Pick<UseCaseDeps, 'bodies' | 'meetings' | 'assignments' | 'clock' | 'ids'> & {
+  /** Optional: the due index, written before the aggregate (see reminder-scheduler.ts). */
+  reminders?: ReminderScheduler | undefined;
+};
 
 /**
  * Assigns a task to members of the body, directly or from a meeting's conclusions (then the meeting's
@@ -95,7 +99,11 @@ export async function createAssignment(
     version: 1,
     audit: auditHeadOf(event),
   };
-  await deps.assignments.createAssignment(assignment, event);
+  await withReminderSchedule(
+    deps.reminders,
+    { type: 'assignment', previous: null, next: assignment },
+    () => deps.assignments.createAssignment(assignment, event),
+  );
   return assignment;
 }
 
@@ -147,7 +155,11 @@ export async function transitionAssignment(
       `assignment.${transition}`,
       changes,
     );
-    await deps.assignments.commitAssignment(change.assignment, stored.etag, change.event);
+    await withReminderSchedule(
+      deps.reminders,
+      { type: 'assignment', previous: current, next: change.assignment },
+      () => deps.assignments.commitAssignment(change.assignment, stored.etag, change.event),
+    );
     return change.assignment;
   });
 }
@@ -269,7 +281,11 @@ export async function decideExtension(
       deadline: [current.deadline, next.deadline],
       ...(input.reason ? { reason: [null, input.reason] } : {}),
     });
-    await deps.assignments.commitAssignment(change.assignment, stored.etag, change.event);
+    await withReminderSchedule(
+      deps.reminders,
+      { type: 'assignment', previous: current, next: change.assignment },
+      () => deps.assignments.commitAssignment(change.assignment, stored.etag, change.event),
+    );
     return change.assignment;
   });
 }

@@ -1,6 +1,9 @@
 import type { AssignmentRepository } from '../ports/assignment-repository';
 import type { BodyRepository } from '../ports/body-repository';
+import type { CaseRepository } from '../ports/case-repository';
 import type { Clock } from '../ports/clock';
+import type { ConsultationRepository } from '../ports/consultation-repository';
+import type { DisclosureRepository } from '../ports/disclosure-repository';
 import type { IdGenerator } from '../ports/id-generator';
 import type { MeetingRepository } from '../ports/meeting-repository';
 
@@ -9,6 +12,10 @@ export interface UseCaseDeps {
   bodies: BodyRepository;
   meetings: MeetingRepository;
   assignments: AssignmentRepository;
+  /** Optional so fakes that predate them keep compiling; their use cases require them. */
+  consultations?: ConsultationRepository;
+  cases?: CaseRepository;
+  disclosures?: DisclosureRepository;
   clock: Clock;
   ids: IdGenerator;
 }

@@ -9,6 +9,9 @@ import { ensureTables } from '../store/table-client-factory';
 import { startAzurite } from './azurite';
 import { DEMO_DIRECTORY } from './demo-data';
 import { devIssuerRoutes } from './dev-issuer-routes';
+import { seedGraphStandIn } from './graph-stand-in/demo-graph-data';
+import type { GraphStandIn } from './graph-stand-in/graph-stand-in';
+import { startHostGraph, type HostGraphOption } from './graph-stand-in/host-graph';
 import { createNodeHttpServer } from './node-http-server';
 import { seedDemoData } from './seed-demo-data';
 import { startTimers } from './timers';
@@ -28,6 +31,8 @@ export interface DevHostOptions {
   quiet?: boolean;
   /** The API audience the dev issuer signs for; defaults to the local API id. */
   audience?: string;
+  /** Microsoft Graph: the host's own seeded stand-in (default), a test's stand-in, or none. */
+  graph?: HostGraphOption;
 }
 
 export interface DevHost {
@@ -35,6 +40,8 @@ export interface DevHost {
   storageConnection: string;
   devIssuer: DevIssuer;
   seeded: boolean;
+  /** The Graph/Entra stand-in the app talks to (functions/src/dev/graph-stand-in). */
+  graphStandIn?: GraphStandIn | undefined;
   stop(): Promise<void>;
 }
 
@@ -56,10 +63,12 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     tabsDir: options.tabsDir ?? DEFAULT_TABS_DIR,
     log,
   });
+  let graph: Awaited<ReturnType<typeof startHostGraph>> | undefined;
   try {
     const port = await listen(server, options.port);
     const baseUrl = `http://localhost:${port}`;
     const audience = options.audience ?? 'qcdc-local-api';
+    graph = await startHostGraph(options.graph, audience);
     const config = loadConfig({
       QCDC_STORAGE_CONNECTION: azurite.connectionString,
       QCDC_AUTH_MODE: 'dev',
@@ -67,6 +76,9 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
       QCDC_DEV_ISSUER_URL: baseUrl,
       QCDC_API_AUDIENCE: audience,
       QCDC_ALLOWED_TENANTS: '*',
+      QCDC_BOT_AUTH: 'anonymous-local', // the Agents Playground and tests post unsigned activities
+      QCDC_BOT_OPEN_APP_URL: `${baseUrl}/my-tasks`,
+      ...graph.env,
     });
     const devIssuer = await DevIssuer.create(baseUrl, audience, DEMO_DIRECTORY);
     const services = createServices(config, log, devIssuer);
@@ -76,21 +88,27 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     const { seeded } = options.seedDemoData
       ? await seedDemoData(services.deps, services.bodies)
       : { seeded: false };
+    if (options.seedDemoData && graph.owned && graph.standIn && services.graph) {
+      await seedGraphStandIn(graph.standIn, services.deps, services.graph.teamsMeetings);
+    }
     const timers = startTimers(services, log);
     return {
       baseUrl,
       storageConnection: azurite.connectionString,
       devIssuer,
       seeded,
+      graphStandIn: graph.standIn,
       stop: async () => {
         timers.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
+        await graph?.stop();
         await azurite.stop();
       },
     };
   } catch (error) {
     server.close();
+    await graph?.stop();
     await azurite.stop();
     throw error;
   }

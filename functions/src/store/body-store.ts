@@ -1,8 +1,23 @@
 import { odata, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
-import type { AuditEvent, Body, BodyRepository, Member, Membership, Unit } from '@qcdc/core';
-import { toAuditEntity } from './audit-entities';
+import {
+  DomainError,
+  type AuditEvent,
+  type Body,
+  type BodyRepository,
+  type Member,
+  type MemberFlag,
+  type Membership,
+  type RosterChange,
+  type RosterMember,
+  type RosterProposal,
+  type RosterSource,
+  type RosterState,
+  type StoredRoster,
+  type Unit,
+} from '@qcdc/core';
+import { fromAuditEntity, toAuditEntity } from './audit-entities';
 import { keys, rowKeyRange } from './keys';
-import { isNotFound } from './storage-errors';
+import { isNotFound, isWriteConflict } from './storage-errors';
 import type { TableClientFactory } from './table-client-factory';
 import { TABLES } from './table-names';
 
@@ -72,6 +87,200 @@ export class TableBodyRepository implements BodyRepository {
     return memberships.filter((_, index) => exists[index] !== null);
   }
 
+  /**
+   * The roster in one partition: the body row (audit head, etag), the `roster` row (source, last
+   * sync), member rows (with e-mail, last-seen source and flag) and `rosterentry~<userId>` proposals.
+   */
+  async getRoster(tenantId: string, bodyId: string): Promise<StoredRoster | null> {
+    const partitionKey = keys.tenantBody(tenantId, bodyId);
+    const client = this.tables(TABLES.bodies);
+    let bodyRow: Row;
+    try {
+      bodyRow = await client.getEntity<Record<string, unknown>>(partitionKey, keys.bodyRow);
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+    const range = (prefix: string) => {
+      const { from, to } = rowKeyRange(prefix);
+      return client.listEntities<Record<string, unknown>>({
+        queryOptions: {
+          filter: odata`PartitionKey eq ${partitionKey} and RowKey ge ${from} and RowKey lt ${to}`,
+        },
+      });
+    };
+    const members: RosterMember[] = [];
+    const proposals: RosterProposal[] = [];
+    let state: RosterState | null = null;
+    await Promise.all([
+      (async () => {
+        for await (const row of range('member')) members.push(toRosterMember(row));
+      })(),
+      (async () => {
+        for await (const row of range(ROSTER_ENTRY)) proposals.push(toProposal(row));
+      })(),
+      (async () => {
+        try {
+          const row = await client.getEntity<Record<string, unknown>>(partitionKey, ROSTER_ROW);
+          state = {
+            source: JSON.parse(String(row.source)) as RosterSource,
+            syncedAt: String(row.syncedAt),
+            syncedBy: String(row.syncedBy),
+          };
+        } catch (error) {
+          if (!isNotFound(error)) throw error;
+        }
+      })(),
+    ]);
+    return {
+      body: toBody(bodyRow),
+      head: {
+        seq: Number(bodyRow.auditSeq ?? 0),
+        hash: String(bodyRow.auditHash ?? '0'.repeat(64)),
+      },
+      etag: String(bodyRow.etag),
+      state,
+      members,
+      proposals,
+    };
+  }
+
+  /**
+   * New members' memberships index rows first (another table, so another write; readers drop index
+   * rows without a member), then one batch in the body partition: the body row's audit head
+   * (conditional on its etag), the roster row, proposals, member rows and the audit event.
+   */
+  async commitRosterChange(change: RosterChange): Promise<{ etag: string }> {
+    const body = await this.getBody(change.tenantId, change.bodyId);
+    if (!body) throw new DomainError('BODY.NOT_FOUND');
+    const added = change.addMembers ?? [];
+    for (let start = 0; start < added.length; start += 20) {
+      await Promise.all(
+        added.slice(start, start + 20).map((member) => this.upsertMembership(body, member)),
+      );
+    }
+    const partitionKey = keys.tenantBody(change.tenantId, change.bodyId);
+    const actions: TransactionAction[] = [
+      [
+        'update',
+        {
+          partitionKey,
+          rowKey: keys.bodyRow,
+          auditSeq: change.event.seq,
+          auditHash: change.event.hash,
+        },
+        'Merge',
+        { etag: change.etag },
+      ],
+      ['create', toAuditEntity(partitionKey, change.event)],
+    ];
+    if (change.state) {
+      actions.push([
+        'upsert',
+        {
+          partitionKey,
+          rowKey: ROSTER_ROW,
+          source: JSON.stringify(change.state.source),
+          syncedAt: change.state.syncedAt,
+          syncedBy: change.state.syncedBy,
+        },
+        'Replace',
+      ]);
+    }
+    for (const proposal of change.putProposals ?? []) {
+      actions.push([
+        'upsert',
+        {
+          partitionKey,
+          rowKey: `${ROSTER_ENTRY}~${proposal.userId}`,
+          displayName: proposal.displayName,
+          email: proposal.email ?? '',
+          status: proposal.status,
+          sourceKey: proposal.sourceKey,
+          proposedAt: proposal.proposedAt,
+          decidedAt: proposal.decidedAt ?? '',
+          decidedBy: proposal.decidedBy ?? '',
+        },
+        'Replace',
+      ]);
+    }
+    for (const userId of change.deleteProposals ?? []) {
+      actions.push(['delete', { partitionKey, rowKey: `${ROSTER_ENTRY}~${userId}` }]);
+    }
+    for (const member of added) {
+      actions.push([
+        'create',
+        {
+          partitionKey,
+          rowKey: keys.memberRow(member.userId),
+          displayName: member.displayName,
+          title: member.title,
+          roles: JSON.stringify(member.roles),
+          email: member.email ?? '',
+          rosterSeenIn: member.seenIn ?? '',
+          rosterFlag: member.flag ? JSON.stringify(member.flag) : '',
+        },
+      ]);
+    }
+    for (const update of change.updateMembers ?? []) {
+      const entity: Record<string, unknown> = {
+        partitionKey,
+        rowKey: keys.memberRow(update.userId),
+      };
+      if (update.email !== undefined) entity.email = update.email;
+      if (update.seenIn !== undefined) entity.rosterSeenIn = update.seenIn;
+      if (update.flag !== undefined)
+        entity.rosterFlag = update.flag ? JSON.stringify(update.flag) : '';
+      actions.push([
+        'update',
+        entity as { partitionKey: string; rowKey: string },
+        'Merge',
+        { etag: '*' },
+      ]);
+    }
+    try {
+      const response = await this.tables(TABLES.bodies).submitTransaction(actions);
+      const etag = response.getResponseForEntity(keys.bodyRow)?.etag;
+      if (etag) return { etag };
+    } catch (error) {
+      // A stale body etag (412), a member added meanwhile (409), a row gone (404): re-read, retry.
+      if (isWriteConflict(error) || isNotFound(error)) {
+        throw new DomainError('CONCURRENCY.CONFLICT', {}, { retryable: true });
+      }
+      throw error;
+    }
+    const row = await this.tables(TABLES.bodies).getEntity(partitionKey, keys.bodyRow);
+    return { etag: String(row.etag) };
+  }
+
+  /** The body's own audit chain (creation, roster changes), oldest first: one RowKey range. */
+  async listBodyAuditEvents(tenantId: string, bodyId: string): Promise<AuditEvent[]> {
+    const { from, to } = rowKeyRange(`audit~${bodyId}`);
+    const rows = this.tables(TABLES.bodies).listEntities<Record<string, unknown>>({
+      queryOptions: {
+        filter: odata`PartitionKey eq ${keys.tenantBody(tenantId, bodyId)} and RowKey ge ${from} and RowKey lt ${to}`,
+      },
+    });
+    const events: AuditEvent[] = [];
+    for await (const row of rows) events.push(fromAuditEntity(row));
+    return events.sort((a, b) => a.seq - b.seq);
+  }
+
+  private async upsertMembership(body: Body, member: Member): Promise<void> {
+    await this.tables(TABLES.memberships).upsertEntity(
+      {
+        partitionKey: keys.tenantUser(body.tenantId, member.userId),
+        rowKey: body.id,
+        unitId: body.unitId,
+        unitName: body.unitName,
+        kind: body.kind,
+        name: body.name,
+        roles: JSON.stringify(member.roles),
+      },
+      'Replace',
+    );
+  }
+
   async upsertUnit(unit: Unit): Promise<void> {
     await this.tables(TABLES.units).upsertEntity(
       {
@@ -135,6 +344,31 @@ export class TableBodyRepository implements BodyRepository {
     ];
     await this.tables(TABLES.bodies).submitTransaction(actions);
   }
+}
+
+/** Roster rows in the body partition ('roster' and 'rosterentry~' sort apart from 'member~'). */
+const ROSTER_ROW = 'roster';
+const ROSTER_ENTRY = 'rosterentry';
+
+function toRosterMember(row: Row): RosterMember {
+  const member: RosterMember = toMember(row);
+  if (row.email) member.email = String(row.email);
+  if (row.rosterSeenIn) member.seenIn = String(row.rosterSeenIn);
+  if (row.rosterFlag) member.flag = JSON.parse(String(row.rosterFlag)) as MemberFlag;
+  return member;
+}
+
+function toProposal(row: Row): RosterProposal {
+  return {
+    userId: String(row.rowKey).slice(`${ROSTER_ENTRY}~`.length),
+    displayName: String(row.displayName),
+    email: row.email ? String(row.email) : undefined,
+    status: row.status as RosterProposal['status'],
+    sourceKey: String(row.sourceKey),
+    proposedAt: String(row.proposedAt),
+    decidedAt: row.decidedAt ? String(row.decidedAt) : undefined,
+    decidedBy: row.decidedBy ? String(row.decidedBy) : undefined,
+  };
 }
 
 function splitKey(partitionKey: string): [string, string] {

@@ -1,0 +1,364 @@
+import { ACTIVE_ASSIGNMENT_STATUSES } from '../assignments/assignment-lifecycle';
+import type { Assignment } from '../assignments/assignment';
+import {
+  addCalendarDays,
+  parseCivilDate,
+  toDayNumber,
+  type CivilDate,
+} from '../calendar/civil-date';
+import { toVietnamDate, VIETNAM_UTC_OFFSET_HOURS } from '../calendar/vietnam-time';
+import { defaultWorkCalendar, type WorkCalendar } from '../calendar/work-calendar';
+import type { Meeting } from '../meetings/meeting';
+import { templateFor } from '../templates/process-templates';
+import {
+  allowedSlotAtOrAfter,
+  allowedSlotAtOrBefore,
+  slotToUtc,
+  type LocalSlot,
+  type SlotRules,
+} from './quiet-hours';
+import type {
+  AssignmentReminderSubject,
+  MeetingReminderSubject,
+  PlannedReminder,
+  ReminderLabel,
+  ReminderSubject,
+} from './reminder';
+import {
+  DEFAULT_REMINDER_POLICY,
+  minutesOfLocalTime,
+  type ReminderPolicy,
+} from './reminder-policy';
+
+export interface PlanContext {
+  calendar: WorkCalendar;
+  policy: ReminderPolicy;
+}
+
+export function defaultPlanContext(): PlanContext {
+  return { calendar: defaultWorkCalendar(), policy: DEFAULT_REMINDER_POLICY };
+}
+
+const MS_PER_MINUTE = 60_000;
+const MS_PER_DAY = 86_400_000;
+const OFFSET_MINUTES = VIETNAM_UTC_OFFSET_HOURS * 60;
+
+/** What planning needs of an assignment (the aggregate stays the truth; see isReminderCurrent). */
+export function assignmentReminderSubject(
+  assignment: Assignment,
+  policy: ReminderPolicy = DEFAULT_REMINDER_POLICY,
+): AssignmentReminderSubject {
+  const workers = unique([assignment.ownerId, ...assignment.coOwnerIds]);
+  const label: ReminderLabel = policy.confidential(assignment)
+    ? { kind: 'case', number: policy.caseNumber(assignment) }
+    : { kind: 'title', text: assignment.title };
+  return {
+    type: 'assignment',
+    tenantId: assignment.tenantId,
+    bodyId: assignment.bodyId,
+    id: assignment.id,
+    deadline: assignment.deadline,
+    urgent: assignment.priority === 'urgent',
+    // Submitted work waits for the assigner's judgement: the owner is not nagged meanwhile.
+    active:
+      ACTIVE_ASSIGNMENT_STATUSES.includes(assignment.status) && assignment.status !== 'submitted',
+    label,
+    workers,
+    // Whoever already gets the overdue reminders (e.g. a head who assigned work to themselves) is
+    // not told again as the escalation; it also keeps each person's series free of ties.
+    escalateTo: unique(policy.escalationRecipients(assignment)).filter(
+      (id) => !workers.includes(id),
+    ),
+  };
+}
+
+/** What planning needs of a meeting; `summoned` comes from the body's members (the caller's). */
+export function meetingReminderSubject(
+  meeting: Meeting,
+  summoned: readonly string[],
+): MeetingReminderSubject {
+  return {
+    type: 'meeting',
+    tenantId: meeting.tenantId,
+    bodyId: meeting.bodyId,
+    id: meeting.id,
+    meetingKind: meeting.kind,
+    startsAt: new Date(meeting.startsAt).toISOString(),
+    label: { kind: 'title', text: meeting.title },
+    scheduled: meeting.status === 'scheduled',
+    minutesInReview: meeting.minutes.status === 'inReview',
+    chairId: meeting.chairId,
+    summoned: unique([...summoned]),
+  };
+}
+
+/**
+ * Every reminder the subject will ever get, sorted by due time (overdue reminders stop after
+ * `policy.overdueMaxDays`). Pure: the same subject, calendar and policy always give the same list,
+ * which is what lets the sweep check an index row against its aggregate.
+ */
+export function planReminders(subject: ReminderSubject, ctx: PlanContext): PlannedReminder[] {
+  const planned =
+    subject.type === 'assignment' ? planAssignment(subject, ctx) : planMeeting(subject, ctx);
+  return planned.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.key.localeCompare(b.key));
+}
+
+/** The subject as one recipient sees it (what an index row stores to plan that person's next one). */
+export function narrowSubject(subject: ReminderSubject, recipientId: string): ReminderSubject {
+  const only = (ids: readonly string[]) => ids.filter((id) => id === recipientId);
+  return subject.type === 'assignment'
+    ? { ...subject, workers: only(subject.workers), escalateTo: only(subject.escalateTo) }
+    : { ...subject, summoned: only(subject.summoned) };
+}
+
+/**
+ * What the due index holds for a subject at `now`: per recipient, the reminders due in the last
+ * `lookbackMs` (a change must be able to reach rows the sweep may not have taken yet) and the first
+ * one after `now`. The sweep plans each recipient's following reminder when it takes one, so the
+ * index holds about one row per person and subject, not the whole series.
+ */
+export function scheduledReminders(
+  subject: ReminderSubject,
+  now: Date,
+  lookbackMs: number,
+  ctx: PlanContext,
+): PlannedReminder[] {
+  const nowIso = now.toISOString();
+  const fromIso = new Date(now.getTime() - lookbackMs).toISOString();
+  const nextTaken = new Set<string>();
+  return planReminders(subject, ctx).filter((reminder) => {
+    if (reminder.dueAt < fromIso) return false;
+    if (reminder.dueAt <= nowIso) return true;
+    if (nextTaken.has(reminder.recipientId)) return false;
+    nextTaken.add(reminder.recipientId);
+    return true;
+  });
+}
+
+/** The recipient's first reminder due strictly after `after`, or null when the series is over. */
+export function nextReminderAfter(
+  subject: ReminderSubject,
+  recipientId: string,
+  after: string,
+  ctx: PlanContext,
+): PlannedReminder | null {
+  return (
+    planReminders(narrowSubject(subject, recipientId), ctx).find(
+      (reminder) => reminder.recipientId === recipientId && reminder.dueAt > after,
+    ) ?? null
+  );
+}
+
+/** Still planned, with the same key and time, for the aggregate as it is now? */
+export function isReminderCurrent(
+  subject: ReminderSubject,
+  reminder: Pick<PlannedReminder, 'key' | 'dueAt' | 'recipientId'>,
+  ctx: PlanContext,
+): boolean {
+  return planReminders(narrowSubject(subject, reminder.recipientId), ctx).some(
+    (planned) =>
+      planned.recipientId === reminder.recipientId &&
+      planned.key === reminder.key &&
+      planned.dueAt === reminder.dueAt,
+  );
+}
+
+/** Two plans that would put exactly the same rows in the index. */
+export function samePlan(a: readonly PlannedReminder[], b: readonly PlannedReminder[]): boolean {
+  if (a.length !== b.length) return false;
+  const seen = new Map(a.map((reminder) => [reminder.key, reminderFingerprint(reminder)]));
+  return b.every((reminder) => seen.get(reminder.key) === reminderFingerprint(reminder));
+}
+
+export function reminderFingerprint(reminder: PlannedReminder): string {
+  return JSON.stringify([reminder.dueAt, reminder.message, reminder.subject]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assignments
+
+function planAssignment(subject: AssignmentReminderSubject, ctx: PlanContext): PlannedReminder[] {
+  if (!subject.active) return [];
+  const { policy, calendar } = ctx;
+  const deadline = parseCivilDate(subject.deadline);
+  const rules: SlotRules = {
+    quietHours: policy.quietHours,
+    // Days off are quiet too, unless the work is urgent (quiet hours at night always hold).
+    isAllowedDay: (date) => subject.urgent || calendar.isWorkingDay(date),
+  };
+  const result: PlannedReminder[] = [];
+  const keyOf = (label: string, recipientId: string) =>
+    `assignment:${subject.id}:${subject.deadline}:${label}:${recipientId}`;
+
+  for (const recipientId of subject.workers) {
+    const narrowed = narrowSubject(subject, recipientId);
+    // Before the deadline: moved EARLIER out of quiet hours and days off, never past the deadline.
+    // Two offsets landing on one slot (e.g. 3 and 1 days before a Monday both on Friday) become
+    // one reminder, the one nearest the deadline.
+    const before = new Map<string, PlannedReminder>();
+    const offsets = [...policy.assignmentOffsets].sort((a, b) => b.days - a.days);
+    for (const offset of offsets) {
+      const target: LocalSlot = {
+        date: addCalendarDays(deadline, -offset.days),
+        minute: minutesOfLocalTime(offset.at),
+      };
+      const slot = allowedSlotAtOrBefore(target, rules);
+      const daysLeft = daysBetween(slot.date, deadline);
+      const dueAt = slotToUtc(slot).toISOString();
+      before.set(dueAt, {
+        key: keyOf(offset.days === 0 ? 'd0' : `d-${offset.days}`, recipientId),
+        dueAt,
+        recipientId,
+        subject: narrowed,
+        message: {
+          kind: daysLeft === 0 ? 'assignment.dueToday' : 'assignment.upcoming',
+          subject: subject.label,
+          deadline: subject.deadline,
+          daysLeft,
+        },
+      });
+    }
+    result.push(...before.values());
+
+    // Overdue: every allowed day at the overdue time, from the day after the deadline.
+    const overdueMinute = minutesOfLocalTime(policy.overdueAt);
+    for (let day = 1; day <= policy.overdueMaxDays; day++) {
+      const date = addCalendarDays(deadline, day);
+      if (!rules.isAllowedDay(date)) continue;
+      const slot = allowedSlotAtOrAfter({ date, minute: overdueMinute }, rules);
+      if (daysBetween(date, slot.date) !== 0) continue; // an overdue time inside quiet hours
+      result.push({
+        key: keyOf(`od+${day}`, recipientId),
+        dueAt: slotToUtc(slot).toISOString(),
+        recipientId,
+        subject: narrowed,
+        message: {
+          kind: 'assignment.overdue',
+          subject: subject.label,
+          deadline: subject.deadline,
+          daysOverdue: day,
+        },
+      });
+    }
+  }
+
+  // Escalation: once, to the assigner (or chair), the first allowed slot N days after the deadline.
+  const escalation = allowedSlotAtOrAfter(
+    {
+      date: addCalendarDays(deadline, policy.escalateAfterDays),
+      minute: minutesOfLocalTime(policy.escalateAt),
+    },
+    rules,
+  );
+  for (const recipientId of subject.escalateTo) {
+    result.push({
+      key: keyOf(`esc+${policy.escalateAfterDays}`, recipientId),
+      dueAt: slotToUtc(escalation).toISOString(),
+      recipientId,
+      subject: narrowSubject(subject, recipientId),
+      message: {
+        kind: 'assignment.escalation',
+        subject: subject.label,
+        deadline: subject.deadline,
+        daysOverdue: daysBetween(deadline, escalation.date),
+      },
+    });
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Meetings
+
+/** A reminder before a meeting comes at least this long before it starts. */
+const BEFORE_START_MINUTES = 60;
+/** Minutes in review: reminded each working day for this many days from the template's day. */
+const MINUTES_APPROVAL_REMINDER_DAYS = 14;
+
+function planMeeting(subject: MeetingReminderSubject, ctx: PlanContext): PlannedReminder[] {
+  const { policy, calendar } = ctx;
+  const start = new Date(subject.startsAt);
+  const startDate = toVietnamDate(start);
+  const rules: SlotRules = {
+    quietHours: policy.quietHours,
+    // A meeting held on a day off makes that day a working occasion for its own reminders.
+    isAllowedDay: (date) => calendar.isWorkingDay(date) || daysBetween(date, startDate) === 0,
+  };
+  const latestBefore = toLocalSlot(
+    new Date(start.getTime() - BEFORE_START_MINUTES * MS_PER_MINUTE),
+  );
+  const result: PlannedReminder[] = [];
+  const message = (kind: PlannedReminder['message']['kind']) => ({
+    kind,
+    subject: subject.label,
+    startsAt: subject.startsAt,
+  });
+  const push = (
+    label: string,
+    slot: LocalSlot,
+    recipients: readonly string[],
+    kind: PlannedReminder['message']['kind'],
+  ) => {
+    const dueAt = slotToUtc(slot).toISOString();
+    for (const recipientId of recipients) {
+      result.push({
+        key: `meeting:${subject.id}:${subject.startsAt}:${label}:${recipientId}`,
+        dueAt,
+        recipientId,
+        subject: narrowSubject(subject, recipientId),
+        message: message(kind),
+      });
+    }
+  };
+  for (const offset of templateFor(subject.meetingKind).reminders) {
+    const minute = minutesOfLocalTime(offset.atLocalTime);
+    if (offset.purpose === 'minutesApproval') {
+      // Minutes awaiting approval: the chair hears about it each working day from the template's
+      // day on, for two weeks, for as long as they stay in review (whenever they were submitted).
+      if (!subject.minutesInReview) continue;
+      for (let day = offset.days; day < offset.days + MINUTES_APPROVAL_REMINDER_DAYS; day++) {
+        const date = addCalendarDays(startDate, day);
+        if (!calendar.isWorkingDay(date)) continue;
+        const slot = allowedSlotAtOrAfter({ date, minute }, rules);
+        if (daysBetween(date, slot.date) !== 0) continue;
+        push(`minutesApproval+${day}`, slot, [subject.chairId], 'minutes.awaitingApproval');
+      }
+      continue;
+    }
+    if (!subject.scheduled) continue;
+    let target: LocalSlot = { date: addCalendarDays(startDate, offset.days), minute };
+    if (compareSlots(target, latestBefore) > 0) target = latestBefore;
+    const label = `${offset.purpose}${offset.days >= 0 ? '+' : ''}${offset.days}`;
+    push(
+      label,
+      allowedSlotAtOrBefore(target, rules),
+      subject.summoned,
+      offset.purpose === 'agenda' ? 'meeting.agenda' : 'meeting.start',
+    );
+  }
+  // The same person summoned twice at one slot (two offsets moved together) hears it once.
+  const byKeyTime = new Map<string, PlannedReminder>();
+  for (const reminder of result)
+    byKeyTime.set(`${reminder.recipientId}@${reminder.dueAt}`, reminder);
+  return [...byKeyTime.values()];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function daysBetween(from: CivilDate, to: CivilDate): number {
+  return toDayNumber(to) - toDayNumber(from);
+}
+
+function toLocalSlot(instant: Date): LocalSlot {
+  const localMinutes = Math.floor(instant.getTime() / MS_PER_MINUTE) + OFFSET_MINUTES;
+  const minute = ((localMinutes % (MS_PER_DAY / MS_PER_MINUTE)) + 1440) % 1440;
+  return { date: toVietnamDate(instant), minute };
+}
+
+function compareSlots(a: LocalSlot, b: LocalSlot): number {
+  return daysBetween(b.date, a.date) * 1440 + (a.minute - b.minute);
+}
+
+function unique(ids: readonly string[]): string[] {
+  return [...new Set(ids.filter(Boolean))];
+}

@@ -1,0 +1,41 @@
+import type { Assignment } from '../assignments/assignment';
+import type { Meeting } from '../meetings/meeting';
+
+/** A change to an aggregate whose reminders may move (the state before and after it). */
+export type ReminderChange =
+  | { type: 'assignment'; previous: Assignment | null; next: Assignment }
+  | { type: 'meeting'; previous: Meeting | null; next: Meeting; summoned: readonly string[] };
+
+/** What `prepare` wrote, for `confirm` to settle; opaque to use cases. */
+export interface ReminderTicket {
+  readonly rows: number;
+}
+
+/**
+ * The due index's side of a change (DESIGN.md: index rows first, the aggregate second).
+ * `prepare` runs BEFORE the aggregate is written: it writes the reminders the new state plans and
+ * re-marks those only the old state planned, all flagged "check against the aggregate". `confirm`
+ * runs AFTER the write succeeded: it clears the flag on the new rows and deletes the old ones.
+ * A crash or a lost race anywhere in between leaves only flagged rows, and the sweep checks every
+ * flagged row against the aggregate before sending it; unflagged rows were confirmed after the
+ * aggregate's last write, so they are sent as they are.
+ */
+export interface ReminderScheduler {
+  prepare(change: ReminderChange): Promise<ReminderTicket>;
+  /** Must not throw: the aggregate is already written and the flagged rows stay safe. */
+  confirm(ticket: ReminderTicket): Promise<void>;
+}
+
+/** Runs the aggregate's `write` between the scheduler's prepare and confirm (no-op without one). */
+export async function withReminderSchedule<T>(
+  scheduler: ReminderScheduler | undefined,
+  change: ReminderChange,
+  write: () => Promise<T>,
+): Promise<T> {
+  if (!scheduler) return write();
+  const ticket = await scheduler.prepare(change);
+  const result = await write();
+  // The write happened; a failed confirm only leaves rows flagged for checking.
+  await scheduler.confirm(ticket).catch(() => undefined);
+  return result;
+}

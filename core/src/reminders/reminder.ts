@@ -1,0 +1,99 @@
+import type { MeetingKind } from '../meetings/meeting';
+
+/** What a reminder says; each kind has a text in every language (reminder-messages.ts). */
+export const REMINDER_KINDS = [
+  'assignment.upcoming',
+  'assignment.dueToday',
+  'assignment.overdue',
+  'assignment.escalation',
+  'meeting.agenda',
+  'meeting.start',
+  'minutes.awaitingApproval',
+] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+/**
+ * How a reminder names its subject. Where confidentiality matters (a citizen's complaint, a
+ * denunciation: Law 25/2018 Art. 47 protects the denouncer) it carries a case number, never a title
+ * that might name a person: a chat notification is read over shoulders and on lock screens.
+ */
+export type ReminderLabel = { kind: 'title'; text: string } | { kind: 'case'; number: string };
+
+/** A message key with its parameters; rendered in the recipient's language when sent. */
+export interface ReminderMessage {
+  kind: ReminderKind;
+  subject: ReminderLabel;
+  /** yyyy-MM-dd, Vietnam civil date. */
+  deadline?: string | undefined;
+  daysLeft?: number | undefined;
+  daysOverdue?: number | undefined;
+  /** UTC ISO instant, shown in Vietnam time. */
+  startsAt?: string | undefined;
+}
+
+/** What planning needs to know about an assignment; a snapshot small enough to store per reminder. */
+export interface AssignmentReminderSubject {
+  type: 'assignment';
+  tenantId: string;
+  bodyId: string;
+  id: string;
+  /** The deadline in force (yyyy-MM-dd); an approved extension changes it and with it every key. */
+  deadline: string;
+  /** Urgent work may be reminded of on days off too (never in quiet hours). */
+  urgent: boolean;
+  /** False once submitted, done or cancelled: nothing is planned. */
+  active: boolean;
+  label: ReminderLabel;
+  /** Owner and co-owners: reminded before the deadline and while overdue. */
+  workers: string[];
+  /** The assigner (or chair): told when it is overdue. */
+  escalateTo: string[];
+}
+
+export interface MeetingReminderSubject {
+  type: 'meeting';
+  tenantId: string;
+  bodyId: string;
+  id: string;
+  meetingKind: MeetingKind;
+  /** UTC ISO; a rescheduled meeting changes it and with it every key. */
+  startsAt: string;
+  label: ReminderLabel;
+  /** Agenda and start reminders go out only for a scheduled meeting. */
+  scheduled: boolean;
+  /** Minutes submitted and awaiting the chair's approval. */
+  minutesInReview: boolean;
+  chairId: string;
+  /** Who is summoned: they get the agenda and start reminders. */
+  summoned: string[];
+}
+
+export type ReminderSubject = AssignmentReminderSubject | MeetingReminderSubject;
+
+/** Where the sweep finds a reminder's aggregate to check it against. */
+export interface ReminderSubjectRef {
+  type: ReminderSubject['type'];
+  tenantId: string;
+  bodyId: string;
+  id: string;
+}
+
+/** One message to one person at one instant. */
+export interface PlannedReminder {
+  /**
+   * Deterministic idempotency key, e.g. `assignment:<id>:<deadline>:d-3:<recipient>`. It names
+   * what the reminder is about in its current version (deadline, meeting start), so a rescheduled
+   * deadline yields new keys and the old ones no longer match anything planned.
+   */
+  key: string;
+  /** UTC ISO instant, already moved out of quiet hours and days off. */
+  dueAt: string;
+  recipientId: string;
+  message: ReminderMessage;
+  /** The subject narrowed to this recipient: enough to plan their next reminder from. */
+  subject: ReminderSubject;
+}
+
+export function subjectRef(subject: ReminderSubject): ReminderSubjectRef {
+  return { type: subject.type, tenantId: subject.tenantId, bodyId: subject.bodyId, id: subject.id };
+}

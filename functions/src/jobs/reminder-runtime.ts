@@ -1,0 +1,165 @@
+import type { TableClient } from '@azure/data-tables';
+import type { CardLinks } from '@qcdc/cards';
+import { defaultPlanContext, type Clock, type PlanContext } from '@qcdc/core';
+import type { TimerHandler } from '@azure/functions';
+import type { BotConfig } from '../bot/bot-config';
+import type { Logger } from '../logger';
+import { BotConnectorSender } from '../notify/bot-connector-sender';
+import { botTokenProviderFor } from '../notify/bot-token-provider';
+import {
+  TableConversationDirectory,
+  type ConversationDirectory,
+} from '../notify/conversation-directory';
+import type { ProactiveSender } from '../notify/proactive-sender';
+import { SendRateLimiter } from '../notify/rate-limiter';
+import {
+  CountingTableClient,
+  newTableStats,
+  type TableStats,
+} from '../store/counting-table-client';
+import { DueIndexStore } from '../store/due-index-store';
+import { OutboxStore } from '../store/outbox-store';
+import { runOutboxDispatch, type DispatchOptions } from './outbox-dispatcher';
+import { runReminderSweep } from './reminder-sweep';
+import { TableReminderSubjects } from './reminder-subjects';
+import {
+  OUTBOX_DISPATCH_SCHEDULE,
+  REMINDER_SWEEP_SCHEDULE,
+  REMINDER_TIMING,
+  type ReminderTiming,
+} from './reminder-timing';
+import { TableReminderScheduler } from './table-reminder-scheduler';
+
+/** The tables the reminder pipeline touches (names vary only in tests, to isolate runs). */
+export interface ReminderTables {
+  dueIndex: TableClient;
+  outbox: TableClient;
+  assignments: TableClient;
+  meetings: TableClient;
+  conversations: TableClient;
+}
+
+/** Everything the reminder jobs and the scheduling hook need, built once per app. */
+export interface ReminderRuntime {
+  index: DueIndexStore;
+  outbox: OutboxStore;
+  scheduler: TableReminderScheduler;
+  subjects: TableReminderSubjects;
+  directory: ConversationDirectory;
+  sender: ProactiveSender;
+  limiter: SendRateLimiter;
+  plan: PlanContext;
+  timing: ReminderTiming;
+  clock: Clock;
+  links: CardLinks;
+  dispatchOptions: Partial<DispatchOptions>;
+  /** Entities read and written by the pipeline since start (all its tables, through one layer). */
+  stats: TableStats;
+}
+
+export interface ReminderRuntimeOptions {
+  tables: ReminderTables;
+  clock: Clock;
+  log: Logger;
+  /** The bot's identity for outbound tokens; or a ready sender (tests, benches). */
+  bot?: BotConfig | undefined;
+  sender?: ProactiveSender;
+  plan?: PlanContext;
+  timing?: ReminderTiming;
+  limiter?: SendRateLimiter;
+  dispatchOptions?: Partial<DispatchOptions>;
+}
+
+export function createReminderRuntime(options: ReminderRuntimeOptions): ReminderRuntime {
+  const stats = newTableStats();
+  const counted = (client: TableClient) => new CountingTableClient(client, stats);
+  const plan = options.plan ?? defaultPlanContext();
+  const timing = options.timing ?? REMINDER_TIMING;
+  const index = new DueIndexStore(counted(options.tables.dueIndex));
+  const sender =
+    options.sender ??
+    new BotConnectorSender({
+      tokens: botTokenProviderFor(options.bot ?? { auth: 'anonymous-local' }),
+    });
+  return {
+    index,
+    outbox: new OutboxStore(counted(options.tables.outbox)),
+    scheduler: new TableReminderScheduler(
+      index,
+      plan,
+      options.clock,
+      options.log,
+      timing.lookbackMs,
+    ),
+    subjects: new TableReminderSubjects(
+      counted(options.tables.assignments),
+      counted(options.tables.meetings),
+      plan.policy,
+    ),
+    directory: new TableConversationDirectory(counted(options.tables.conversations)),
+    sender,
+    limiter: options.limiter ?? new SendRateLimiter(),
+    plan,
+    timing,
+    clock: options.clock,
+    links: { openAppUrl: options.bot?.openAppUrl },
+    dispatchOptions: options.dispatchOptions ?? {},
+    stats,
+  };
+}
+
+export function sweepOnce(runtime: ReminderRuntime, log: Logger) {
+  return runReminderSweep({
+    index: runtime.index,
+    outbox: runtime.outbox,
+    subjects: runtime.subjects,
+    plan: runtime.plan,
+    clock: runtime.clock,
+    log,
+    timing: runtime.timing,
+  });
+}
+
+export function dispatchOnce(
+  runtime: ReminderRuntime,
+  log: Logger,
+  extra: Pick<Parameters<typeof runOutboxDispatch>[0], 'afterSend' | 'random'> = {},
+) {
+  return runOutboxDispatch({
+    outbox: runtime.outbox,
+    directory: runtime.directory,
+    sender: runtime.sender,
+    limiter: runtime.limiter,
+    clock: runtime.clock,
+    log,
+    links: runtime.links,
+    options: runtime.dispatchOptions,
+    quietHours: runtime.plan.policy.quietHours,
+    ...extra,
+  });
+}
+
+/** The two timer jobs, for the route table's createTimerJobs. */
+export function reminderTimerJobs(
+  runtime: ReminderRuntime,
+  log: Logger,
+): { name: string; schedule: string; handler: TimerHandler }[] {
+  return [
+    {
+      name: 'reminderSweep',
+      schedule: REMINDER_SWEEP_SCHEDULE,
+      handler: async () => {
+        const result = await sweepOnce(runtime, log);
+        if (result.rows > 0) log.info('reminder sweep', { ...result });
+      },
+    },
+    {
+      name: 'outboxDispatch',
+      schedule: OUTBOX_DISPATCH_SCHEDULE,
+      handler: async () => {
+        const result = await dispatchOnce(runtime, log);
+        if (result.attempts + result.parked > 0) log.info('outbox dispatch', { ...result });
+      },
+    },
+  ];
+}

@@ -1,0 +1,97 @@
+import {
+  assignmentReminderSubject,
+  meetingReminderSubject,
+  reminderFingerprint,
+  scheduledReminders,
+  type Clock,
+  type PlanContext,
+  type PlannedReminder,
+  type ReminderChange,
+  type ReminderScheduler,
+  type ReminderSubject,
+  type ReminderTicket,
+} from '@qcdc/core';
+import type { Logger } from '../logger';
+import type { DueIndexStore } from '../store/due-index-store';
+import { REMINDER_TIMING } from './reminder-timing';
+
+interface WrittenRow {
+  partitionKey: string;
+  rowKey: string;
+  etag: string;
+}
+
+interface TableTicket extends ReminderTicket {
+  readonly confirm: WrittenRow[];
+  readonly obsolete: WrittenRow[];
+}
+
+/**
+ * The due index's side of a change to an assignment or meeting (core reminder-scheduler.ts).
+ * prepare: rows the new state plans (and the old did not, or differently) are upserted flagged
+ * `verify`; rows only the old state planned are upserted flagged too (re-created if the sweep just
+ * took them, so the sweep's "plan the next one" cannot slip a stale row in unflagged).
+ * confirm: new rows are unflagged and old rows deleted, each only if still the version prepare wrote.
+ */
+export class TableReminderScheduler implements ReminderScheduler {
+  constructor(
+    private readonly index: DueIndexStore,
+    private readonly plan: PlanContext,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+    private readonly lookbackMs = REMINDER_TIMING.lookbackMs,
+  ) {}
+
+  subjectOf(change: ReminderChange, which: 'previous' | 'next'): ReminderSubject | null {
+    if (change.type === 'assignment') {
+      const assignment = which === 'next' ? change.next : change.previous;
+      return assignment ? assignmentReminderSubject(assignment, this.plan.policy) : null;
+    }
+    const meeting = which === 'next' ? change.next : change.previous;
+    return meeting ? meetingReminderSubject(meeting, change.summoned) : null;
+  }
+
+  async prepare(change: ReminderChange): Promise<ReminderTicket> {
+    const now = this.clock.now();
+    const scheduled = (subject: ReminderSubject | null) =>
+      subject ? scheduledReminders(subject, now, this.lookbackMs, this.plan) : [];
+    const before = scheduled(this.subjectOf(change, 'previous'));
+    const after = scheduled(this.subjectOf(change, 'next'));
+    const id = (reminder: PlannedReminder) => `${reminder.dueAt}~${reminder.key}`;
+    const beforeById = new Map(
+      before.map((reminder) => [id(reminder), reminderFingerprint(reminder)]),
+    );
+    const afterIds = new Set(after.map(id));
+    const added = after.filter(
+      (reminder) => beforeById.get(id(reminder)) !== reminderFingerprint(reminder),
+    );
+    const removed = before.filter((reminder) => !afterIds.has(id(reminder)));
+    const flags = { verify: true, markedAt: now.toISOString() };
+    const write = async (reminder: PlannedReminder): Promise<WrittenRow> => {
+      const written = await this.index.write(reminder, flags, 'upsert');
+      if (written === 'exists') throw new Error('upsert cannot find an existing row');
+      return written;
+    };
+    const [confirm, obsolete] = await Promise.all([
+      Promise.all(added.map(write)),
+      Promise.all(removed.map(write)),
+    ]);
+    const ticket: TableTicket = { rows: confirm.length + obsolete.length, confirm, obsolete };
+    return ticket;
+  }
+
+  async confirm(ticket: ReminderTicket): Promise<void> {
+    const { confirm = [], obsolete = [] } = ticket as Partial<TableTicket>;
+    try {
+      await Promise.all([
+        ...confirm.map((row) => this.index.confirm(row.partitionKey, row.rowKey, row.etag)),
+        ...obsolete.map((row) => this.index.remove(row.partitionKey, row.rowKey, row.etag)),
+      ]);
+    } catch (error) {
+      // The aggregate is written; these rows stay flagged and the sweep checks them.
+      this.log.warn('reminder confirm failed; rows stay flagged for the sweep', {
+        error: String(error),
+      });
+    }
+  }
+}
