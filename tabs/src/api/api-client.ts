@@ -64,6 +64,15 @@ export interface ApiClient {
     meetingId: string,
     document: MeetingDocument,
   ): Promise<DownloadedFile>;
+  /**
+   * A one-time link (valid minutes) to the same document, for Teams mobile, which opens URLs through
+   * its link API and cannot send our bearer token.
+   */
+  createDownloadLink(
+    bodyId: string,
+    meetingId: string,
+    document: MeetingDocument,
+  ): Promise<{ url: string; expiresAt: string }>;
   /** What the caller owns or co-owns, across bodies. */
   listMyAssignments(): Promise<AssignmentView[]>;
   listBodyAssignments(bodyId: string): Promise<BodyAssignments>;
@@ -209,6 +218,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const disposition = response.headers.get('content-disposition');
       return { blob, fileName: fileNameFromDisposition(disposition, fallbackName) };
     },
+    createDownloadLink: (bodyId, meetingId, document) =>
+      call<{ url: string; expiresAt: string }>(
+        'POST',
+        `${meetingPath(bodyId, meetingId)}/minutes/download-links`,
+        { document },
+      ),
     listMyAssignments: async () =>
       (await call<{ assignments: AssignmentView[] }>('GET', '/api/me/assignments')).assignments,
     listBodyAssignments: (bodyId) => call<BodyAssignments>('GET', assignmentsPath(bodyId)),

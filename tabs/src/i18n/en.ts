@@ -142,8 +142,6 @@ export const en: Catalogue = {
   'documents.notice': 'Download the conclusion notice (.docx)',
   'documents.downloading': 'Downloading…',
   'documents.failed': 'The document was not downloaded',
-  'documents.mobile':
-    'Teams on phones cannot download files from this tab yet. Open the meeting in Teams on a computer or in a browser to download the minutes and the conclusion notice.',
 
   'stage.item': 'Item {n} of {total}',
   'stage.noAgenda': 'The meeting has no agenda yet.',

@@ -143,8 +143,6 @@ export const vi = {
   'documents.notice': 'Tải thông báo kết luận (.docx)',
   'documents.downloading': 'Đang tải…',
   'documents.failed': 'Chưa tải được văn bản',
-  'documents.mobile':
-    'Ứng dụng Teams trên điện thoại chưa tải được tệp từ thẻ này. Hãy mở cuộc họp trong Teams trên máy tính hoặc trình duyệt để tải biên bản và thông báo kết luận.',
 
   'stage.item': 'Nội dung {n}/{total}',
   'stage.noAgenda': 'Cuộc họp chưa có chương trình.',

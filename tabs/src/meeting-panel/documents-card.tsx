@@ -32,8 +32,8 @@ const DOCUMENTS: { document: MeetingDocument; label: MessageKey }[] = [
 
 /**
  * The approved minutes and the conclusion notice as Word files. The API wants a bearer token, so
- * the file is fetched and saved from a Blob; Teams' mobile apps cannot save those, and the API has no
- * short-lived signed link to open instead, so there the card says where to download.
+ * the file is fetched and saved from a Blob; Teams' mobile apps cannot save those, so there the tab
+ * asks the API for a one-time link (valid minutes) and opens it through Teams' link API.
  */
 export function DocumentsCard(props: { meeting: MeetingView }) {
   const { api, host } = useSession();
@@ -48,8 +48,13 @@ export function DocumentsCard(props: { meeting: MeetingView }) {
     setBusy(document);
     setFailure(null);
     try {
-      const file = await api.downloadDocument(meeting.bodyId, meeting.id, document);
-      saveBlob(file.blob, file.fileName);
+      if (blobDownloadsWork(host) || host.kind !== 'teams') {
+        const file = await api.downloadDocument(meeting.bodyId, meeting.id, document);
+        saveBlob(file.blob, file.fileName);
+      } else {
+        const link = await api.createDownloadLink(meeting.bodyId, meeting.id, document);
+        await host.openLink(link.url);
+      }
     } catch (error) {
       setFailure(error);
     } finally {
@@ -59,25 +64,19 @@ export function DocumentsCard(props: { meeting: MeetingView }) {
 
   return (
     <SectionCard title={t('documents.title')} dense>
-      {blobDownloadsWork(host) ? (
-        <div className={styles.buttons}>
-          {DOCUMENTS.map(({ document, label }) => (
-            <Button
-              key={document}
-              appearance={document === 'minutes' ? 'primary' : 'secondary'}
-              disabled={busy !== null}
-              onClick={() => void download(document)}
-            >
-              {t(label)}
-            </Button>
-          ))}
-          {busy !== null && <Spinner size="tiny" label={t('documents.downloading')} />}
-        </div>
-      ) : (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{t('documents.mobile')}</MessageBarBody>
-        </MessageBar>
-      )}
+      <div className={styles.buttons}>
+        {DOCUMENTS.map(({ document, label }) => (
+          <Button
+            key={document}
+            appearance={document === 'minutes' ? 'primary' : 'secondary'}
+            disabled={busy !== null}
+            onClick={() => void download(document)}
+          >
+            {t(label)}
+          </Button>
+        ))}
+        {busy !== null && <Spinner size="tiny" label={t('documents.downloading')} />}
+      </div>
       {failure !== null && (
         <MessageBar intent="error" layout="multiline" role="alert">
           <MessageBarBody>

@@ -18,6 +18,8 @@ export interface TeamsHost {
   onThemeChange(handler: (theme: string) => void): void;
   /** A Teams SSO token for our API (Teams caches and refreshes it). */
   getToken(): Promise<string>;
+  /** Opens a URL through Teams' link API (the only way a mobile client downloads a file). */
+  openLink(url: string): Promise<void>;
 }
 
 /**
@@ -49,6 +51,7 @@ export async function detectHost(timeoutInMs = 3000): Promise<Host> {
     clientType: context.app.host.clientType,
     onThemeChange: (handler) => app.registerOnThemeChangeHandler(handler),
     getToken: () => authentication.getAuthToken(),
+    openLink: (url) => app.openLink(url),
   };
 }
 
