@@ -170,12 +170,15 @@ module functionApp 'modules/function-app.bicep' = {
       // Teams SSO tokens are v2 (aad.manifest.json sets accessTokenAcceptedVersion 2): aud = client id.
       QCDC_API_AUDIENCE: aadAppClientId
       QCDC_ALLOWED_TENANTS: allowedTenants
-      QCDC_AAD_APP_CLIENT_ID: aadAppClientId
-      QCDC_AAD_APP_CLIENT_SECRET: aadAppClientSecret
+      // Graph (rosters, attendance reports, activity feed) as the same Entra app.
+      QCDC_GRAPH_MODE: 'entra'
+      QCDC_GRAPH_CLIENT_ID: aadAppClientId
+      QCDC_GRAPH_CLIENT_SECRET: aadAppClientSecret
       QCDC_TAB_ORIGIN: 'https://${tabs.outputs.defaultHostname}'
       // Read by the Teams SDK v2: bot identity = the user-assigned managed identity.
       CLIENT_ID: botIdentity.outputs.clientId
       TENANT_ID: botIdentity.outputs.tenantId
+      MANAGED_IDENTITY_CLIENT_ID: botIdentity.outputs.clientId
     }
   }
   dependsOn: [

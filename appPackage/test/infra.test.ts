@@ -3,7 +3,7 @@
  * exist, every parameter passed is declared and every required one is passed, every
  * `<module>.outputs.<name>` exists, and the tables match the store's table names.
  */
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -99,6 +99,63 @@ describe('infra/main.bicep', () => {
     for (const name of Object.keys(file.parameters)) expect(declared.has(name), name).toBe(true);
     for (const [name, { required }] of declared) {
       if (required) expect(Object.keys(file.parameters)).toContain(name);
+    }
+  });
+});
+
+describe('app settings coverage', () => {
+  it('sets every setting the code reads, or documents it as manual or local-only', async () => {
+    const sources = await Promise.all(
+      ['functions/src/config.ts', 'functions/src/graph/graph-config.ts'].map((file) =>
+        readFile(new URL(`../../${file}`, import.meta.url), 'utf8'),
+      ),
+    );
+    const read = new Set(
+      sources.flatMap((text) =>
+        Array.from(
+          text.matchAll(
+            /\b(QCDC_[A-Z0-9_]+|CLIENT_ID|CLIENT_SECRET|TENANT_ID|MANAGED_IDENTITY_CLIENT_ID)\b/g,
+          ),
+          (match) => match[1]!,
+        ),
+      ),
+    );
+    expect(read.size).toBeGreaterThan(10);
+    const bicep = await main();
+    const documented = await readFile(new URL('../../infra/SETTINGS.md', import.meta.url), 'utf8');
+    const missing = [...read].filter(
+      (setting) =>
+        !new RegExp(`^ {6}${setting}: `, 'm').test(bicep) && !documented.includes(`\`${setting}\``),
+    );
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('files the toolkit and the manifest reference', () => {
+  it('all exist', async () => {
+    const yml = await readFile(new URL('../../teamsapp.yml', import.meta.url), 'utf8');
+    const manifest = JSON.parse(
+      await readFile(new URL('../manifest.json', import.meta.url), 'utf8'),
+    ) as {
+      icons: { color: string; outline: string };
+      localizationInfo?: { additionalLanguages?: { file: string }[] };
+    };
+    const paths = [
+      ...Array.from(
+        yml.matchAll(/(?:path|manifestPath|templatePath|parameters): (\.\/[^\s'"]+)/g),
+        (m) => m[1]!,
+      ),
+      ...[manifest.icons.color, manifest.icons.outline].map((file) => `./appPackage/${file}`),
+      ...(manifest.localizationInfo?.additionalLanguages ?? []).map(
+        (l) => `./appPackage/${l.file}`,
+      ),
+    ];
+    expect(paths.length).toBeGreaterThan(4);
+    for (const path of paths) {
+      await expect(
+        access(new URL(`../../${path.replace(/^\.\//, '')}`, import.meta.url)),
+        path,
+      ).resolves.toBeUndefined();
     }
   });
 });
