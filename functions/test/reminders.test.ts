@@ -1,6 +1,9 @@
 import { TableClient } from '@azure/data-tables';
 import {
   createAssignment,
+  scheduleMeeting,
+  transitionMeeting,
+  ZCreateMeetingInput,
   decideExtension,
   DEFAULT_REMINDER_POLICY,
   defaultPlanContext,
@@ -448,5 +451,42 @@ describe('reminder sweep over the due index (Azurite)', () => {
       },
     ]);
     expect(await h.runtime.outbox.getMessage(parked[0]!.key)).toMatchObject({ status: 'parked' });
+  });
+});
+
+describe('meeting reminders wired into the meeting use cases', () => {
+  it('schedules the agenda reminder for summoned members; a cancelled meeting sends no more', async () => {
+    const h = await harness();
+    const meeting = await scheduleMeeting(
+      h.deps,
+      actorOf(h, h.people.secretary),
+      h.body.id,
+      ZCreateMeetingInput.parse({
+        kind: 'steeringRegular',
+        title: 'Họp Ban Chỉ đạo tháng 3',
+        startsAt: '2027-03-05T08:00:00+07:00',
+        location: 'Hội trường',
+        chairId: h.people.head,
+        secretaryId: h.people.secretary,
+      }),
+    );
+    // Thu 4/3 08:05: the "agenda, 1 day before" reminders are due for every summoned member.
+    await sweepAndDispatch(h, vn('2027-03-04T08:05'));
+    const agenda = [...delivered(h).keys()].filter((key) =>
+      key.startsWith(`meeting:${meeting.id}`),
+    );
+    // head, secretary, a, b have the bot installed; c is unreachable (parked, not lost).
+    expect(agenda).toHaveLength(4);
+    expect([...delivered(h).values()].every((count) => count === 1)).toBe(true);
+
+    await transitionMeeting(h.deps, actorOf(h, h.people.head), h.body.id, meeting.id, {
+      transition: 'cancel',
+      version: meeting.version,
+      reason: 'Trùng lịch tiếp công dân',
+    });
+    const sentBefore = delivered(h).size;
+    // Fri 5/3 07:05: the day-of reminder would be due, but the meeting is cancelled.
+    await sweepAndDispatch(h, vn('2027-03-05T07:05'));
+    expect(delivered(h).size).toBe(sentBefore);
   });
 });

@@ -23,6 +23,11 @@ export function summonedMembers(members: readonly Member[]): Member[] {
   return members.filter((member) => member.roles.some((role) => role !== 'observer'));
 }
 
+/** The Entra ids of the summoned members (who meeting reminders go to). */
+export function summonedIds(members: readonly Member[]): string[] {
+  return summonedMembers(members).map((member) => member.userId);
+}
+
 export interface QuorumCheck {
   /** Always true when the template needs no quorum. */
   met: boolean;

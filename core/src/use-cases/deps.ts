@@ -6,6 +6,7 @@ import type { ConsultationRepository } from '../ports/consultation-repository';
 import type { DisclosureRepository } from '../ports/disclosure-repository';
 import type { IdGenerator } from '../ports/id-generator';
 import type { MeetingRepository } from '../ports/meeting-repository';
+import type { ReminderScheduler } from '../reminders/reminder-scheduler';
 
 /** Everything a use case may touch, passed in; no container, no globals. */
 export interface UseCaseDeps {
@@ -18,4 +19,6 @@ export interface UseCaseDeps {
   disclosures?: DisclosureRepository;
   clock: Clock;
   ids: IdGenerator;
+  /** The due index's hook around writes that move reminders (optional: tests may leave it out). */
+  reminders?: ReminderScheduler | undefined;
 }

@@ -5,6 +5,8 @@ import { assertEndsAfterStart, assertPeopleAreMembers } from '../meetings/meetin
 import type { TCreateMeetingInput } from '../meetings/meeting-schemas';
 import type { Actor } from '../permissions/actor';
 import { assertCan } from '../permissions/permission-table';
+import { summonedIds } from '../attendance/attendance';
+import { withReminderSchedule } from '../reminders/reminder-scheduler';
 import type { UseCaseDeps } from './deps';
 import { resolveActorInBody } from './resolve-actor-roles';
 
@@ -19,9 +21,10 @@ export async function scheduleMeeting(
   assertCan(roles, 'meeting.create');
   assertEndsAfterStart(input.startsAt, input.endsAt);
   const agenda = input.agenda.map((item) => ({ ...item, id: deps.ids.next() }));
+  const members = await deps.bodies.listMembers(actor.tenantId, bodyId);
   assertPeopleAreMembers(
     { chairId: input.chairId, secretaryId: input.secretaryId, agenda },
-    await deps.bodies.listMembers(actor.tenantId, bodyId),
+    members,
   );
 
   const now = deps.clock.now().toISOString();
@@ -60,6 +63,10 @@ export async function scheduleMeeting(
     version: 1,
     audit: auditHeadOf(event),
   };
-  await deps.meetings.createMeeting(meeting, event);
+  await withReminderSchedule(
+    deps.reminders,
+    { type: 'meeting', previous: null, next: meeting, summoned: summonedIds(members) },
+    () => deps.meetings.createMeeting(meeting, event),
+  );
   return meeting;
 }

@@ -5,6 +5,8 @@ import { hashMinutes, type MinutesState } from '../minutes/minutes';
 import type { TTransitionMeetingInput } from '../minutes/minutes-schemas';
 import type { Actor } from '../permissions/actor';
 import { assertCan } from '../permissions/permission-table';
+import { summonedIds } from '../attendance/attendance';
+import { withReminderSchedule } from '../reminders/reminder-scheduler';
 import type { UseCaseDeps } from './deps';
 import { assertMeetingVersion, nextMeetingVersion, retryOnWriteRace } from './meeting-change';
 import { resolveActorInBody, withMeetingRoles } from './resolve-actor-roles';
@@ -46,7 +48,14 @@ export async function transitionMeeting(
     if (input.reason) changes.reason = [null, input.reason];
     if (minutes !== current.minutes) changes.minutes = [current.minutes, minutes];
     const change = nextMeetingVersion(current, next, actor, now, `meeting.${transition}`, changes);
-    await deps.meetings.commitMeetingChange({ ...change, etag: stored.etag });
+    // Status changes move reminders: cancelled or postponed meetings drop theirs, minutes in review
+    // start the chair's, approval ends them.
+    const members = await deps.bodies.listMembers(actor.tenantId, bodyId);
+    await withReminderSchedule(
+      deps.reminders,
+      { type: 'meeting', previous: current, next: change.meeting, summoned: summonedIds(members) },
+      () => deps.meetings.commitMeetingChange({ ...change, etag: stored.etag }),
+    );
     return change.meeting;
   });
 }

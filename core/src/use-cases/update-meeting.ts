@@ -9,6 +9,8 @@ import {
 import type { TUpdateMeetingInput } from '../meetings/meeting-schemas';
 import type { Actor } from '../permissions/actor';
 import { assertCan } from '../permissions/permission-table';
+import { summonedIds } from '../attendance/attendance';
+import { withReminderSchedule } from '../reminders/reminder-scheduler';
 import type { UseCaseDeps } from './deps';
 import { assertMeetingVersion, nextMeetingVersion, retryOnWriteRace } from './meeting-change';
 import { resolveActorInBody, withMeetingRoles } from './resolve-actor-roles';
@@ -56,14 +58,19 @@ export async function updateMeeting(
       agenda: input.agenda ? keepAgendaIds(current.agenda, input.agenda, deps) : current.agenda,
     };
     assertEndsAfterStart(next.startsAt, next.endsAt);
-    assertPeopleAreMembers(next, await deps.bodies.listMembers(actor.tenantId, bodyId));
+    const members = await deps.bodies.listMembers(actor.tenantId, bodyId);
+    assertPeopleAreMembers(next, members);
 
     const changes = diffFields(current, next, AUDITED_FIELDS);
     if (Object.keys(changes).length === 0) return current;
 
     const now = deps.clock.now().toISOString();
     const change = nextMeetingVersion(current, next, actor, now, 'meeting.updated', changes);
-    await deps.meetings.commitMeetingChange({ ...change, etag: stored.etag });
+    await withReminderSchedule(
+      deps.reminders,
+      { type: 'meeting', previous: current, next: change.meeting, summoned: summonedIds(members) },
+      () => deps.meetings.commitMeetingChange({ ...change, etag: stored.etag }),
+    );
     return change.meeting;
   });
 }
