@@ -13,6 +13,7 @@ import { actorOf, localeOf, referenceOf } from './activity-facts';
 import type { BotServices } from './bot-config';
 import { answerCommand, commandFromData, commandOf, type CommandRequest } from './bot-replies';
 import type { CapturingHttpAdapter } from './capturing-adapter';
+import { answerMinutesAction, isMinutesVerb, type MinutesActionResponse } from './minutes-approval';
 import { sdkLogger } from './sdk-logger';
 
 type Context = IActivityContext<Activity>;
@@ -111,12 +112,57 @@ export function createBotApp(
     else if (ctx.activity.membersRemoved?.some((member) => member.id === botId))
       await uninstalled(ctx);
   });
+  /** The minutes-approval card's actions; an unexpected failure is a card-level 500, never a hang. */
+  const minutesAction = async (
+    ctx: Context,
+    verb: Parameters<typeof answerMinutesAction>[3],
+    data: unknown,
+  ): Promise<MinutesActionResponse> => {
+    const locale = localeOf(ctx.activity);
+    try {
+      return await answerMinutesAction(
+        services.deps,
+        actorOf(ctx.activity),
+        locale,
+        verb,
+        data,
+        links,
+      );
+    } catch (error) {
+      services.log.error('minutes card action failed', {
+        verb,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
+      return {
+        statusCode: 500,
+        type: 'application/vnd.microsoft.error',
+        value: {
+          code: 'INTERNAL',
+          message: errorMessage(locale, 'INTERNAL'),
+          innerHttpError: { statusCode: 500, body: null },
+        },
+      };
+    }
+  };
+
   app.on('message', async (ctx) => {
+    const value = ctx.activity.value as Record<string, unknown> | undefined;
+    if (value && typeof value === 'object' && isMinutesVerb(value.verb)) {
+      // The Action.Submit fallback (clients without Universal Actions): answer in the chat.
+      const response = await minutesAction(ctx, value.verb, value);
+      await (response.type === 'application/vnd.microsoft.card.adaptive'
+        ? sendCard(ctx, response.value as unknown as AdaptiveCard)
+        : ctx.send(
+            response.type === 'application/vnd.microsoft.error' ? response.value.message : '',
+          ));
+      return;
+    }
     const request = commandOf(ctx.activity.text, ctx.activity.value, localeOf(ctx.activity));
     await Promise.all([remember(ctx), answer(ctx, request)]);
   });
   app.on('card.action', async (ctx): Promise<AdaptiveCardActionResponse> => {
     const { verb, data } = ctx.activity.value.action;
+    if (isMinutesVerb(verb)) return minutesAction(ctx, verb, data);
     const fromCard = commandFromData(data, verb);
     const locale = fromCard?.locale ?? localeOf(ctx.activity);
     if (!fromCard) {

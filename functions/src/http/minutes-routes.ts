@@ -10,6 +10,7 @@ import {
   ZTransitionMeetingInput,
 } from '@qcdc/core';
 import { z } from 'zod';
+import { sendMinutesApprovalRequest } from '../bot/minutes-approval';
 import type { Services } from '../services';
 import type { ApiHandler } from './api-handler';
 import { attendanceDto, meetingDto, minutesDto, sectionDto } from './dto';
@@ -25,6 +26,16 @@ export function transitionMeetingHandler(services: Services): ApiHandler {
     const { bodyId, meetingId } = ZMeetingParams.parse(params);
     const input = ZTransitionMeetingInput.parse(await readJson(request));
     const meeting = await transitionMeeting(services.deps, actor, bodyId, meetingId, input);
+    if (input.transition === 'submitMinutes') {
+      // The chair gets the approval card in their chat. The submission stands either way: a chair
+      // without the bot installed still approves in the tab, so a failed send is logged, not raised.
+      await sendMinutesApprovalRequest(services, meeting).catch((error: unknown) =>
+        services.log.warn('minutes approval card not sent', {
+          meetingId,
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      );
+    }
     return { jsonBody: { meeting: meetingDto(meeting) } };
   };
 }
