@@ -1,4 +1,5 @@
 export * from './adaptive-card';
+export * from './assignment-list-card';
 export * from './card-links';
 export * from './help-card';
 export * from './i18n/catalogue';

@@ -5,6 +5,9 @@ import {
   matchCommand,
   meetingListCard,
   notYetCard,
+  assignmentListCard,
+  personalOnlyCard,
+  type AssignmentListItem,
   welcomeCard,
   type AdaptiveCard,
   type MeetingListItem,
@@ -37,6 +40,23 @@ const meetings: MeetingListItem[] = [
   },
 ];
 
+const tasks: AssignmentListItem[] = [
+  {
+    title: 'Niêm yết công khai dự toán ngân sách xã năm 2027',
+    bodyName: 'Ban Chỉ đạo thực hiện dân chủ ở cơ sở xã Chi Lăng',
+    deadline: '2026-12-10',
+    status: 'inProgress',
+    overdue: true,
+  },
+  {
+    title: 'Tổng hợp kiến nghị của cử tri',
+    bodyName: 'Ban Chỉ đạo thực hiện dân chủ ở cơ sở xã Chi Lăng',
+    deadline: '2026-12-20',
+    status: 'open',
+    overdue: false,
+  },
+];
+
 /** Every card the bot can send, in both languages, with sample data. */
 const everyCard: [string, AdaptiveCard][] = (['vi', 'en'] as const).flatMap((locale) => [
   [`welcome ${locale}`, welcomeCard(locale, links)],
@@ -45,7 +65,9 @@ const everyCard: [string, AdaptiveCard][] = (['vi', 'en'] as const).flatMap((loc
   [`meetings ${locale}`, meetingListCard(locale, meetings, { ...links, moreCount: 3 })],
   [`no meetings ${locale}`, meetingListCard(locale, [], { memberOfAnyBody: true })],
   [`not a member ${locale}`, meetingListCard(locale, [], { memberOfAnyBody: false })],
-  [`my tasks ${locale}`, notYetCard(locale, 'myTasks', links)],
+  [`my tasks ${locale}`, assignmentListCard(locale, tasks, { ...links, moreCount: 2 })],
+  [`no tasks ${locale}`, assignmentListCard(locale, [])],
+  [`personal only ${locale}`, personalOnlyCard(locale, locale === 'vi' ? 'cuộc họp' : 'meetings')],
   [`votes ${locale}`, notYetCard(locale, 'votes')],
 ]);
 
@@ -124,7 +146,7 @@ describe('welcome card', () => {
             "wrap": true,
           },
           {
-            "text": "Tôi giúp bạn theo dõi việc thực hiện dân chủ ở cơ sở của đơn vị ngay trong Microsoft Teams. Hiện tôi có thể cho bạn xem các cuộc họp sắp tới; nhiệm vụ và biểu quyết sẽ có trong các bản phát hành sau.",
+            "text": "Tôi giúp bạn theo dõi việc thực hiện dân chủ ở cơ sở của đơn vị ngay trong Microsoft Teams. Tôi cho bạn xem các cuộc họp sắp tới và việc được giao, nhắc hạn và chuyển biên bản cần duyệt.",
             "type": "TextBlock",
             "wrap": true,
           },
@@ -146,7 +168,7 @@ describe('welcome card', () => {
               },
               {
                 "title": "việc của tôi",
-                "value": "Nhiệm vụ được giao cho bạn (sắp có)",
+                "value": "Nhiệm vụ được giao cho bạn",
               },
               {
                 "title": "biểu quyết",
@@ -235,7 +257,7 @@ describe('help card', () => {
               },
               {
                 "title": "việc của tôi",
-                "value": "Nhiệm vụ được giao cho bạn (sắp có)",
+                "value": "Nhiệm vụ được giao cho bạn",
               },
               {
                 "title": "biểu quyết",
@@ -274,7 +296,7 @@ describe('help card', () => {
           },
           {
             "title": "my tasks",
-            "value": "Tasks assigned to you (coming soon)",
+            "value": "Tasks assigned to you",
           },
           {
             "title": "votes",
@@ -581,5 +603,16 @@ describe('commands', () => {
   it('folds Vietnamese letters, including đ, to plain ASCII', () => {
     expect(foldText('Đại hội đồng — Ủy ban MTTQ')).toBe('dai hoi dong uy ban mttq');
     expect(foldText('việc của tôi')).toBe(foldText('viec cua toi'));
+  });
+});
+
+describe('my tasks card', () => {
+  it('flags overdue work and shows the deadline as a Vietnamese date', () => {
+    const card = assignmentListCard('vi', tasks);
+    const text = JSON.stringify(card);
+    expect(text).toContain('10/12/2026 (Quá hạn)');
+    expect(text).toContain('20/12/2026');
+    expect(text).toContain('Đang thực hiện');
+    expect(text).not.toContain('20/12/2026 (Quá hạn)');
   });
 });

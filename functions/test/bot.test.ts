@@ -4,6 +4,8 @@ import {
   helpCard,
   meetingListCard,
   notYetCard,
+  assignmentListCard,
+  personalOnlyCard,
   welcomeCard,
   type AdaptiveCard,
   type CardLinks,
@@ -346,12 +348,55 @@ describe('commands', () => {
     expect(connector.cardsSentTo(chat.conversationId)).toEqual([helpCard('en', links)]);
   });
 
-  it('"viec cua toi" (no diacritics) says honestly that tasks come later', async () => {
-    const chat = personalChat(fixture.users.member);
+  it('"viec cua toi" (no diacritics) lists the open tasks, overdue first', async () => {
+    const { secretary, member } = fixture.users;
+    const assign = (title: string, deadline: string) =>
+      apiAs(host, secretary)(`/api/bodies/${fixture.body.id}/assignments`, {
+        method: 'POST',
+        body: { title, ownerId: member.userId, deadline },
+      });
+    expect((await assign('Tổng hợp kiến nghị của cử tri', '2099-12-20')).status).toBe(201);
+    expect((await assign('Niêm yết công khai dự toán', '2099-12-10')).status).toBe(201);
+    const chat = personalChat(member);
     expect((await post(chat.message(connector.url, 'viec cua toi'))).status).toBe(200);
     expect(connector.cardsSentTo(chat.conversationId)).toEqual([
-      notYetCard('vi', 'myTasks', links),
+      assignmentListCard(
+        'vi',
+        [
+          {
+            title: 'Niêm yết công khai dự toán',
+            bodyName: fixture.body.name,
+            deadline: '2099-12-10',
+            status: 'open',
+            overdue: false,
+          },
+          {
+            title: 'Tổng hợp kiến nghị của cử tri',
+            bodyName: fixture.body.name,
+            deadline: '2099-12-20',
+            status: 'open',
+            overdue: false,
+          },
+        ],
+        links,
+      ),
     ]);
+  });
+
+  it('answers personal commands in a group chat with a privacy notice, not the data', async () => {
+    const chat = personalChat(fixture.users.head);
+    const groupId = `19:${randomUUID()}@thread.v2`;
+    const message = {
+      ...chat.message(connector.url, 'cuộc họp'),
+      conversation: {
+        id: groupId,
+        conversationType: 'groupChat',
+        isGroup: true,
+        tenantId: fixture.body.tenantId,
+      },
+    };
+    expect((await post(message)).status).toBe(200);
+    expect(connector.cardsSentTo(groupId)).toEqual([personalOnlyCard('vi', 'cuộc họp')]);
   });
 
   it('"Biểu quyết" says the same of votes', async () => {

@@ -311,7 +311,10 @@ export async function listBodyAssignments(
 }
 
 /** "Việc của tôi": what the caller owns or co-owns, across bodies, earliest deadline first. */
-export async function listMyAssignments(deps: Deps, actor: Actor): Promise<Assignment[]> {
+export async function listMyAssignments(
+  deps: Pick<UseCaseDeps, 'assignments'>,
+  actor: Actor,
+): Promise<Assignment[]> {
   const assignments = await deps.assignments.listUserAssignments(actor.tenantId, actor.userId);
   return assignments.sort((a, b) => a.deadline.localeCompare(b.deadline));
 }

@@ -9,7 +9,7 @@ import {
 } from '@qcdc/cards';
 import { errorMessage, isDomainError, type Locale } from '@qcdc/core';
 import type { Services } from '../services';
-import { actorOf, localeOf, referenceOf } from './activity-facts';
+import { actorOf, conversationTypeOf, localeOf, referenceOf } from './activity-facts';
 import type { BotServices } from './bot-config';
 import { answerCommand, commandFromData, commandOf, type CommandRequest } from './bot-replies';
 import type { CapturingHttpAdapter } from './capturing-adapter';
@@ -89,7 +89,13 @@ export function createBotApp(
     try {
       await sendCard(
         ctx,
-        await answerCommand(services.deps, actorOf(ctx.activity), request, links),
+        await answerCommand(
+          services.deps,
+          actorOf(ctx.activity),
+          request,
+          links,
+          conversationTypeOf(ctx.activity),
+        ),
       );
     } catch (error) {
       services.log.error('bot command failed', {

@@ -1,4 +1,6 @@
 import {
+  assignmentListCard,
+  personalOnlyCard,
   COMMAND_VERB,
   BOT_COMMANDS,
   helpCard,
@@ -6,12 +8,15 @@ import {
   meetingListCard,
   notYetCard,
   type AdaptiveCard,
+  type AssignmentListItem,
   type BotCommand,
   type CardLinks,
   type MeetingListItem,
 } from '@qcdc/cards';
 import {
   isDomainError,
+  isOverdue,
+  listMyAssignments,
   listBodyMeetings,
   listMyBodies,
   LOCALES,
@@ -28,6 +33,9 @@ export interface CommandRequest {
   command: BotCommand;
   locale: Locale;
 }
+
+/** Commands that show the caller's own information: answered only in a personal chat. */
+const PERSONAL_COMMANDS: readonly BotCommand[] = ['meetings', 'myTasks'];
 
 /**
  * What a message asks for: a card button's data (the Action.Submit fallback) or the typed text.
@@ -57,18 +65,38 @@ export function commandFromData(
   return locale ? { command, locale } : { command };
 }
 
-/** The card answering a command. `actor` is null when Teams did not identify the person. */
+/**
+ * The card answering a command. `actor` is null when Teams did not identify the person. In a group
+ * chat or channel, commands about the caller's own meetings and tasks are not answered with them
+ * (everyone there would see them): the card says to ask in a personal chat.
+ */
 export async function answerCommand(
-  deps: Pick<UseCaseDeps, 'bodies' | 'meetings' | 'clock'>,
+  deps: Pick<UseCaseDeps, 'bodies' | 'meetings' | 'assignments' | 'clock'>,
   actor: Actor | null,
   request: CommandRequest,
   links: CardLinks,
+  conversationType: 'personal' | 'groupChat' | 'channel' = 'personal',
 ): Promise<AdaptiveCard> {
   const { command, locale } = request;
+  if (conversationType !== 'personal' && PERSONAL_COMMANDS.includes(command)) {
+    return personalOnlyCard(
+      locale,
+      command === 'meetings'
+        ? cardCommandWord(locale, 'meetings')
+        : cardCommandWord(locale, 'myTasks'),
+    );
+  }
   switch (command) {
     case 'help':
       return helpCard(locale, links);
-    case 'myTasks':
+    case 'myTasks': {
+      if (!actor) return assignmentListCard(locale, [], links);
+      const tasks = await openTasks(deps, actor);
+      return assignmentListCard(locale, tasks.slice(0, MAX_LISTED_MEETINGS), {
+        ...links,
+        moreCount: Math.max(0, tasks.length - MAX_LISTED_MEETINGS),
+      });
+    }
     case 'votes':
       return notYetCard(locale, command, links);
     case 'meetings': {
@@ -130,4 +158,42 @@ function isUpcoming(meeting: Meeting, nowIso: string): boolean {
   if (meeting.status !== 'scheduled') return false;
   const end = meeting.endsAt ?? meeting.startsAt;
   return new Date(end).getTime() >= new Date(nowIso).getTime();
+}
+
+/** The caller's active tasks across bodies: overdue first, then by deadline. */
+async function openTasks(
+  deps: Pick<UseCaseDeps, 'bodies' | 'meetings' | 'assignments' | 'clock'>,
+  actor: Actor,
+): Promise<AssignmentListItem[]> {
+  const now = deps.clock.now();
+  const [assignments, memberships] = await Promise.all([
+    listMyAssignments(deps, actor),
+    listMyBodies(deps, actor),
+  ]);
+  const bodyNames = new Map(memberships.map(({ body }) => [body.id, body.name]));
+  return assignments
+    .filter(
+      (a): a is typeof a & { status: AssignmentListItem['status'] } =>
+        a.status === 'open' ||
+        a.status === 'inProgress' ||
+        a.status === 'submitted' ||
+        a.status === 'returned',
+    )
+    .map((a) => ({
+      title: a.title,
+      bodyName: bodyNames.get(a.bodyId) ?? '',
+      deadline: a.deadline,
+      status: a.status,
+      overdue: isOverdue(a, now),
+    }))
+    .sort((x, y) => Number(y.overdue) - Number(x.overdue) || x.deadline.localeCompare(y.deadline));
+}
+
+/** The command as the user would type it in their language (for the privacy notice). */
+function cardCommandWord(locale: Locale, command: 'meetings' | 'myTasks'): string {
+  const words = {
+    vi: { meetings: 'cuộc họp', myTasks: 'việc của tôi' },
+    en: { meetings: 'meetings', myTasks: 'my tasks' },
+  };
+  return words[locale][command];
 }
