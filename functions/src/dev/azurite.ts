@@ -13,10 +13,17 @@ export interface AzuriteOptions {
   /** Folder for the table data; omitted keeps everything in memory. */
   location?: string | undefined;
   port?: number | undefined;
+  /**
+   * Serve HTTPS and accept Entra bearer tokens (Azurite's "basic" OAuth), as Azure Storage does for
+   * managed identities. Azurite allows OAuth only over HTTPS, hence the certificate files.
+   */
+  oauth?: { certPath: string; keyPath: string } | undefined;
 }
 
 export interface RunningAzurite {
   connectionString: string;
+  /** The table endpoint, e.g. https://127.0.0.1:PORT/devstoreaccount1 with OAuth. */
+  tableEndpoint: string;
   port: number;
   stop(): Promise<void>;
 }
@@ -40,6 +47,9 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
     '--disableTelemetry',
     '--silent',
   ];
+  if (options.oauth) {
+    args.push('--oauth', 'basic', '--cert', options.oauth.certPath, '--key', options.oauth.keyPath);
+  }
   if (options.location) {
     mkdirSync(options.location, { recursive: true });
     args.push('--location', options.location);
@@ -48,11 +58,14 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
   }
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   await waitUntilListening(child);
+  const scheme = options.oauth ? 'https' : 'http';
+  const tableEndpoint = `${scheme}://127.0.0.1:${port}/${DEV_ACCOUNT}`;
   return {
     port,
+    tableEndpoint,
     connectionString:
-      `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};` +
-      `TableEndpoint=http://127.0.0.1:${port}/${DEV_ACCOUNT};`,
+      `DefaultEndpointsProtocol=${scheme};AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};` +
+      `TableEndpoint=${tableEndpoint};`,
     stop: () => stopChild(child),
   };
 }
