@@ -21,6 +21,7 @@ import {
   type TableClientFactory,
 } from './store/table-client-factory';
 import { DefaultAzureCredential } from '@azure/identity';
+import { scopedTables } from './store/scoped-tables';
 import { TABLES } from './store/table-names';
 
 /** The composition root: adapters wired to core's ports. */
@@ -29,11 +30,13 @@ export function createServices(
   log: Logger,
   devIssuer?: DevIssuer,
 ): Services & { tables: TableClientFactory; bodies: TableBodyRepository } {
-  const tables =
+  // Every store reads through the scan guard: a query that names no partition throws.
+  const tables = scopedTables(
     config.storage.kind === 'connectionString'
       ? connectionStringTables(config.storage.connectionString)
       : // AZURE_CLIENT_ID selects the user-assigned identity when there are several.
-        credentialTables(config.storage.accountUrl, new DefaultAzureCredential());
+        credentialTables(config.storage.accountUrl, new DefaultAzureCredential()),
+  );
   const bodies = new TableBodyRepository(tables);
   const ulid = monotonicFactory();
   const reminders = createReminderRuntime({
