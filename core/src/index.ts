@@ -61,3 +61,4 @@ export * from './rosters/teams-attendance';
 export * from './use-cases/roster-use-cases';
 export * from './use-cases/attendance-import';
 export * from './rosters/teams-meeting-link';
+export * from './reports/index';

@@ -4,6 +4,7 @@ import { assignmentRoutes } from './http/assignment-routes';
 import { caseRoutes } from './http/case-routes';
 import { consultationRoutes } from './http/consultation-routes';
 import { disclosureRoutes } from './http/disclosure-routes';
+import { reportRoutes } from './http/report-routes';
 import { documentRoutes } from './http/document-routes';
 import { graphRoutes } from './http/graph-routes';
 import { getBodyHandler, listBodiesHandler, meHandler } from './http/body-routes';
@@ -139,6 +140,7 @@ export function createRoutes(services: Services, extra: HttpRoute[] = []): HttpR
     ...caseRoutes(services),
     ...disclosureRoutes(services),
     ...graphRoutes(services),
+    ...reportRoutes(services),
     ...extra,
   ];
 }

@@ -137,6 +137,10 @@ const errorMessages: Record<Locale, Catalogue> = {
     'ATTENDANCE.REPORT_NOT_FOUND': 'Teams chưa có báo cáo điểm danh cho cuộc họp trực tuyến này.',
     'ATTENDANCE.NO_ONLINE_MEETING':
       'Cuộc họp chưa gắn với cuộc họp Teams nào: hãy chọn cuộc họp Teams (người tổ chức và mã cuộc họp).',
+    'REPORT.PERIOD_INVALID':
+      'Kỳ báo cáo không hợp lệ: cần từ ngày và đến ngày dạng yyyy-MM-dd ({issues}).',
+    'REPORT.PERIOD_REVERSED': 'Kỳ báo cáo không hợp lệ: từ ngày {from} sau đến ngày {to}.',
+    'REPORT.PERIOD_TOO_LONG': 'Kỳ báo cáo dài {days} ngày, vượt quá {max} ngày (2 năm).',
   },
   en: {
     'AUTH.MISSING_TOKEN': 'The request carries no sign-in token. Please sign in again.',
@@ -265,6 +269,11 @@ const errorMessages: Record<Locale, Catalogue> = {
     'ATTENDANCE.REPORT_NOT_FOUND': 'Teams has no attendance report for this online meeting yet.',
     'ATTENDANCE.NO_ONLINE_MEETING':
       'This meeting is not linked to a Teams meeting: choose the Teams meeting (organizer and meeting id).',
+    'REPORT.PERIOD_INVALID':
+      'The report period is not valid: send from and to as yyyy-MM-dd ({issues}).',
+    'REPORT.PERIOD_REVERSED': 'The report period is not valid: {from} is after {to}.',
+    'REPORT.PERIOD_TOO_LONG':
+      'The report period is {days} days long, more than {max} days (2 years).',
   },
 };
 

@@ -69,6 +69,8 @@ export const PERMISSIONS = {
   'roster.manage': { bodyRoles: ['head', 'deputyHead', 'secretary'], meetingRoles: [] },
   /** Make someone a member (accept a roster proposal): the body's head alone. */
   'member.grant': { bodyRoles: ['head'], meetingRoles: [] },
+  /** Half-year and year-end reviews (sơ kết, tổng kết) and their exports. */
+  'report.read': { bodyRoles: ['head', 'deputyHead', 'secretary'], meetingRoles: [] },
 } as const satisfies Record<
   string,
   { bodyRoles: readonly BodyRole[]; meetingRoles: readonly MeetingRole[] }

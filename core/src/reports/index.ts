@@ -1,0 +1,3 @@
+export * from './review-period';
+export * from './review-figures';
+export * from './build-body-report';

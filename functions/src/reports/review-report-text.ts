@@ -1,0 +1,95 @@
+import {
+  PROCESS_TEMPLATES,
+  formatDate,
+  type AssignmentStateAtEnd,
+  type BodyReview,
+  type MeetingKind,
+  type StaffConferenceCheck,
+} from '@qcdc/core';
+
+/** Vietnamese wording shared by the DOCX and XLSX exports of a review (sơ kết, tổng kết). */
+
+export function meetingKindLabel(kind: MeetingKind): string {
+  return PROCESS_TEMPLATES[kind].name.vi;
+}
+
+export const STATE_LABELS: Record<AssignmentStateAtEnd, string> = {
+  done: 'Hoàn thành',
+  awaitingApproval: 'Chờ duyệt kết quả',
+  open: 'Đang thực hiện',
+  overdue: 'Quá hạn',
+  cancelled: 'Đã hủy',
+};
+
+/** 'dd/MM/yyyy' from a 'yyyy-MM-dd' civil date (no time zone involved). */
+export function civilDate(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  return `${day}/${month}/${year}`;
+}
+
+/** "ngày 31 tháng 12 năm 2026" from a civil date. */
+export function officialCivilDate(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  return `ngày ${day} tháng ${month} năm ${year}`;
+}
+
+/** 0.6667 → "66,7%" (Vietnamese decimal comma); null → "—". */
+export function percent(value: number | null): string {
+  if (value === null) return '—';
+  return `${(Math.round(value * 1000) / 10).toFixed(1).replace('.', ',')}%`;
+}
+
+/** "Sơ kết … 6 tháng đầu năm 2026", "Tổng kết … năm 2026", or the dates of a custom period. */
+export function reviewSubject(review: BodyReview): { verb: 'Sơ kết' | 'Tổng kết'; text: string } {
+  const topic = 'công tác thực hiện dân chủ ở cơ sở';
+  const scope = review.scope;
+  switch (scope.kind) {
+    case 'H1':
+      return { verb: 'Sơ kết', text: `Sơ kết ${topic} 6 tháng đầu năm ${scope.year}` };
+    case 'H2':
+      return { verb: 'Sơ kết', text: `Sơ kết ${topic} 6 tháng cuối năm ${scope.year}` };
+    case 'year':
+      return { verb: 'Tổng kết', text: `Tổng kết ${topic} năm ${scope.year}` };
+    case 'custom':
+      return {
+        verb: 'Sơ kết',
+        text: `Sơ kết ${topic} từ ngày ${civilDate(review.period.from)} đến ngày ${civilDate(review.period.to)}`,
+      };
+  }
+}
+
+/** The place in "…, ngày … tháng … năm …": the commune or ward from the unit's name when it says. */
+export function placeOf(unitName: string): string {
+  const match =
+    /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:xã|phường|thị trấn|đặc khu)\s+(.+)$/iu.exec(
+      unitName.trim(),
+    );
+  return match?.[1]?.trim() ?? '……';
+}
+
+export function cutOffText(review: BodyReview): string {
+  return `Số liệu tổng hợp từ dữ liệu của hệ thống QCDC, tính đến ${cutOffMoment(review)}.`;
+}
+
+function cutOffMoment(review: BodyReview): string {
+  const end = new Date(review.asOf).getTime();
+  const periodEndUtc = Date.parse(`${review.period.to}T17:00:00.000Z`);
+  // The period's end is 24:00 on `to` (Vietnam time), i.e. 17:00 UTC that day.
+  return end >= periodEndUtc
+    ? `24 giờ 00 ngày ${civilDate(review.period.to)}`
+    : `ngày ${formatDate(review.asOf)}`;
+}
+
+export function staffConferenceSentence(check: StaffConferenceCheck): string {
+  const base = `Hội nghị cán bộ, công chức, viên chức năm ${check.workYear} (hạn tổ chức chậm nhất ngày ${civilDate(check.dueBy)}, Điều 51 Luật Thực hiện dân chủ ở cơ sở)`;
+  switch (check.status) {
+    case 'onTime':
+      return `${base}: đã tổ chức đúng thời hạn ngày ${formatDate(check.heldOn ?? '')}.`;
+    case 'late':
+      return `${base}: tổ chức chậm so với thời hạn, ngày ${formatDate(check.heldOn ?? '')}.`;
+    case 'notHeld':
+      return `${base}: chưa tổ chức.`;
+    case 'notYetDue':
+      return `${base}: chưa tổ chức, chưa đến hạn.`;
+  }
+}
