@@ -1,9 +1,3 @@
-import {
-  auditHeadOf,
-  chainAuditEvent,
-  type AuditEvent,
-  type AuditHead,
-} from '../audit/audit-event';
 import { civilDateToIso } from '../calendar/civil-date';
 import { toVietnamDate } from '../calendar/vietnam-time';
 import { casePartiesOf, type CaseParty } from '../cases/case-lifecycle';
@@ -11,43 +5,13 @@ import type { CitizenCase } from '../cases/citizen-case';
 import { DomainError } from '../errors/domain-error';
 import type { Actor } from '../permissions/actor';
 import type { CaseRepository, StoredRow } from '../ports/case-repository';
+import { auditHeadOf, chainAuditEvent, type AuditEvent } from '../audit/audit-event';
+import { nextVersion } from './aggregate-change';
 import type { UseCaseDeps } from './deps';
 import { resolveActorInBody, type ActorInBody } from './resolve-actor-roles';
 
-/** What every audited record of this slice carries. */
-interface Audited {
-  id: string;
-  tenantId: string;
-  version: number;
-  updatedAt: string;
-  audit: AuditHead;
-}
-
 /** The next state: version bumped, `updatedAt` set, the audit chain extended by one event. */
-export function nextAudited<T extends Audited>(
-  aggregateType: AuditEvent['aggregateType'],
-  current: T,
-  next: T,
-  actor: Actor,
-  at: string,
-  action: string,
-  changes: AuditEvent['changes'],
-): { value: T; event: AuditEvent } {
-  const event = chainAuditEvent(current.audit, {
-    tenantId: current.tenantId,
-    aggregateType,
-    aggregateId: current.id,
-    action,
-    actorId: actor.userId,
-    actorName: actor.displayName,
-    at,
-    changes,
-  });
-  return {
-    value: { ...next, updatedAt: at, version: current.version + 1, audit: auditHeadOf(event) },
-    event,
-  };
-}
+export const nextAudited = nextVersion;
 
 /** Today's date in Vietnam, yyyy-MM-dd. */
 export function vietnamToday(now: Date): string {
