@@ -90,6 +90,8 @@ export interface ApiClient {
     input: RequestExtensionBody,
   ): Promise<AssignmentView>;
   decideExtension(bodyId: string, id: string, input: DecideExtensionBody): Promise<AssignmentView>;
+  /** Any JSON route, for the feature modules (front-api, case-api, roster-api) built on this client. */
+  call<T>(method: string, path: string, body?: unknown): Promise<T>;
 }
 
 const DOCUMENT_PATHS: Record<MeetingDocument, { path: string; fallbackName: string }> = {
@@ -237,6 +239,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       assignmentCall('POST', `${assignmentPath(bodyId, id)}/extension-request`, input),
     decideExtension: (bodyId, id, input) =>
       assignmentCall('POST', `${assignmentPath(bodyId, id)}/extension-decision`, input),
+    call,
   };
 }
 

@@ -1,3 +1,4 @@
+import { FrontRouteView } from '../front/front-route-view';
 import { MeetingPanelPage } from '../meeting-panel/panel-page';
 import { AssignmentPage } from '../pages/assignment-page';
 import { ConfigPage } from '../pages/config-page';
@@ -60,6 +61,8 @@ function PageFor(props: { route: Route }) {
       return <ConfigPage />;
     case 'myTasks':
       return <MyTasksPage />;
+    case 'front':
+      return <FrontRouteView route={route} />;
     case 'notFound':
       return <NotFoundPage />;
     default: {

@@ -14,6 +14,8 @@ import { Loading } from '../components/loading';
 import { useI18n } from '../i18n';
 import { AppLink } from '../routing/app-link';
 import { paths } from '../routing/routes';
+import { AttendanceImport } from '../roster/attendance-import';
+import { VotesCard } from '../voting/votes-card';
 import { AttendanceCard } from './attendance-card';
 import { DocumentsCard } from './documents-card';
 import { MeetingAssignments } from './meeting-assignments';
@@ -116,6 +118,16 @@ function MeetingPanel(props: {
       />
       {refreshError !== null && <ErrorBar error={refreshError} />}
       {approved && <DocumentsCard meeting={meeting} />}
+      <AttendanceImport
+        body={body}
+        meeting={meeting}
+        userId={userId}
+        onImported={(answer) => {
+          setAttendance({ attendance: answer.attendance, quorum: answer.quorum });
+          setAttendanceRevision((n) => n + 1);
+          acceptMeeting(answer.meeting);
+        }}
+      />
       <AttendanceCard
         key={attendanceRevision}
         body={body}
@@ -127,6 +139,7 @@ function MeetingPanel(props: {
           acceptMeeting(answer.meeting);
         }}
       />
+      <VotesCard body={body} meeting={meeting} userId={userId} />
       <MinutesCard
         body={body}
         meeting={meeting}

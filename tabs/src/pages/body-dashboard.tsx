@@ -18,6 +18,8 @@ import { useI18n } from '../i18n';
 import { navigate } from '../routing/history';
 import { paths } from '../routing/routes';
 import { useMeetingSurface } from '../teams/use-meeting-surface';
+import { CitizensSection } from '../cases/citizens-section';
+import { RosterCard } from '../roster/roster-card';
 
 const useStyles = makeStyles({
   subtitle: {
@@ -99,6 +101,7 @@ export function BodyDashboard(props: {
           myRoles={data.data[0].myRoles}
         />
       )}
+      {data.status === 'ready' && <CitizensSection bodyId={bodyId} />}
       {data.status === 'ready' && (
         <div className={styles.grid}>
           <SectionCard title={t('dashboard.meetings')}>
@@ -125,6 +128,7 @@ export function BodyDashboard(props: {
               members={data.data[0].members}
               label={t('dashboard.members', { count: data.data[0].members.length })}
             />
+            <RosterCard bodyId={bodyId} myRoles={data.data[0].myRoles} onMembersChanged={reload} />
           </SectionCard>
         </div>
       )}

@@ -10,6 +10,7 @@ import { useI18n } from '../i18n';
 import { QuorumStatus } from '../meeting-panel/quorum-status';
 import { navigate } from '../routing/history';
 import { paths } from '../routing/routes';
+import { StageVote } from '../voting/stage-vote';
 
 const useStyles = makeStyles({
   stage: {
@@ -132,6 +133,7 @@ function Stage(props: {
         )}
       </section>
       <QuorumStatus quorum={props.attendance.quorum} className={styles.quorum} />
+      <StageVote bodyId={meeting.bodyId} meetingId={meeting.id} />
       {mayPick && agenda.length > 1 && (
         <Field label={t('stage.choose')} className={styles.picker}>
           <Select

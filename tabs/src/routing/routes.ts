@@ -1,3 +1,5 @@
+import { parseFrontRoute, type FrontRoute } from '../front/front-routes';
+
 /** The tab's pages. The server answers index.html for any non-API path, so these are all deep-linkable. */
 export type Route =
   | { name: 'dashboard'; bodyId: string | null }
@@ -9,6 +11,7 @@ export type Route =
   | { name: 'assignment'; bodyId: string; assignmentId: string }
   | { name: 'config' }
   | { name: 'myTasks' }
+  | FrontRoute
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -19,6 +22,8 @@ export function parseRoute(pathname: string, search: string): Route {
   }
   if (first === 'config' && parts.length === 1) return { name: 'config' };
   if (first === 'my-tasks' && parts.length === 1) return { name: 'myTasks' };
+  const front = parseFrontRoute(parts);
+  if (front) return front;
   if (first === 'bodies' && second && third === 'assignments' && fourth && parts.length === 4) {
     return { name: 'assignment', bodyId: second, assignmentId: fourth };
   }
