@@ -20,14 +20,28 @@ describe('the scan guard every store reads through', () => {
     }
   });
 
-  it('lets a partition-scoped query through and counts it', async () => {
-    const before = tables.queryCount();
-    const rows = tables(TABLES.meetings).listEntities({
-      queryOptions: { filter: odata`PartitionKey eq ${'no-such-partition'}` },
-    });
+  it('lets a partition-scoped query through and counts it and the entities it reads', async () => {
+    const partition = `scoped-${Date.now()}`;
+    await tables(TABLES.units).createTable();
+    for (const rowKey of ['a', 'b', 'c']) {
+      await tables(TABLES.units).upsertEntity({ partitionKey: partition, rowKey, name: rowKey });
+    }
+    const before = tables.reads();
     const found: unknown[] = [];
-    for await (const row of rows) found.push(row);
-    expect(found).toEqual([]);
-    expect(tables.queryCount()).toBe(before + 1);
+    for await (const row of tables(TABLES.units).listEntities({
+      queryOptions: { filter: odata`PartitionKey eq ${partition}` },
+    })) {
+      found.push(row);
+    }
+    expect(found).toHaveLength(3);
+    await tables(TABLES.units).getEntity(partition, 'b');
+    const pages = tables(TABLES.units)
+      .listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partition}` } })
+      .byPage({ maxPageSize: 2 });
+    for await (const page of pages) expect(page.length).toBeGreaterThan(0);
+    expect(tables.reads()).toEqual({
+      queries: before.queries + 2,
+      entitiesRead: before.entitiesRead + 3 + 1 + 3,
+    });
   });
 });
