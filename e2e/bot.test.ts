@@ -6,7 +6,7 @@ import type { DirectoryUser } from '../functions/src/auth/dev-issuer';
 import { DEMO_BODY, DEMO_MEMBERS, OTHER_BODY, OTHER_MEMBERS } from '../functions/src/dev/demo-data';
 import { startDevHost, type DevHost } from '../functions/src/dev/host';
 import { launchChromium } from './support/chromium';
-import { startPlayground, type Playground } from './support/playground';
+import { startPlayground, type Playground } from '../functions/src/dev/playground';
 
 /**
  * The bot through the Microsoft 365 Agents Playground, as a person would use it: the local host with

@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { DEMO_MEMBERS } from './demo-data';
 import { DEMO_TEAM_ID } from './graph-stand-in/demo-graph-data';
 import { startDevHost } from './host';
+import { isPortFree } from './free-port';
+import { startPlayground } from './playground';
 
 /**
  * `npm start`: the whole suite locally. Data persists under .data/ unless --memory is given.
@@ -10,6 +12,8 @@ import { startDevHost } from './host';
 const { values } = parseArgs({
   options: {
     memory: { type: 'boolean', default: false },
+    /** The Agents Playground (a Teams-like chat with the bot) starts unless this is given. */
+    'no-playground': { type: 'boolean', default: false },
     port: { type: 'string', default: process.env.PORT ?? '7071' },
   },
 });
@@ -23,6 +27,24 @@ const host = await startDevHost({
   quiet: true,
 });
 
+// Chat with the bot with no Teams tenant: the playground's user is the demo commune's head.
+const playground = values['no-playground']
+  ? null
+  : await startPlayground({
+      endpoint: `${host.baseUrl}/api/messages`,
+      // The playground's usual port when it is free, so the URL stays the same between runs.
+      port: (await isPortFree(56150)) ? 56150 : undefined,
+      tenantId: DEMO_MEMBERS.head.tenantId,
+      user: {
+        aadObjectId: DEMO_MEMBERS.head.userId,
+        name: DEMO_MEMBERS.head.displayName,
+        email: DEMO_MEMBERS.head.email,
+      },
+    }).catch((error: unknown) => {
+      process.stderr.write(`Agents Playground did not start: ${String(error)}\n`);
+      return null;
+    });
+
 const lines = [
   '',
   `QCDC for Microsoft Teams is running (${Math.round(performance.now() - started)} ms).`,
@@ -35,7 +57,9 @@ const lines = [
   `  API                 ${host.baseUrl}/api/bodies  (Bearer token from the dev issuer)`,
   `  Dev issuer users    ${host.baseUrl}/dev-issuer/users`,
   `  Bot endpoint        ${host.baseUrl}/api/messages`,
-  `    try it in the Agents Playground: npx agentsplayground -e ${host.baseUrl}/api/messages -c msteams`,
+  playground
+    ? `  Agents Playground   ${playground.url}  (chat with the bot as ${DEMO_MEMBERS.head.displayName})`
+    : '  Agents Playground   not started (--no-playground)',
   `  Graph stand-in      ${host.graphStandIn?.origin ?? 'off'}  (demo team ${DEMO_TEAM_ID}; docs/graph.md)`,
   '',
   `  Storage: Azurite ${values.memory ? 'in memory' : `in ${dataDir}`}; ` +
@@ -49,6 +73,7 @@ let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
+  await playground?.stop();
   await host.stop();
   process.exit(0);
 };

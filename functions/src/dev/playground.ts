@@ -3,10 +3,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../../functions/src/dev/free-port';
+import { freePort } from './free-port';
 
 /** The Microsoft 365 Agents Playground CLI (`@microsoft/m365agentsplayground`, a root devDependency). */
-const CLI = fileURLToPath(new URL('../../node_modules/.bin/agentsplayground', import.meta.url));
+const CLI = fileURLToPath(new URL('../../../node_modules/.bin/agentsplayground', import.meta.url));
 
 export interface PlaygroundUser {
   /** Entra object id: our bot resolves the caller by it (and the tenant). */
@@ -22,6 +22,8 @@ export interface PlaygroundOptions {
   tenantId: string;
   /** Who types in the playground. */
   user: PlaygroundUser;
+  /** Where its web UI listens; a free port when omitted. */
+  port?: number;
 }
 
 export interface Playground {
@@ -91,7 +93,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   const configPath = join(dir, '.m365agentsplayground.yml');
   const logPath = join(dir, 'playground.log');
   await writeFile(configPath, playgroundConfig(options), 'utf8');
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child = spawn(
     CLI,
     ['-e', options.endpoint, '-c', 'msteams', '-p', String(port), '--disable-telemetry'],
