@@ -77,6 +77,7 @@ var tableNames = [
   'dueindex'
   'outbox'
   'conversations'
+  'notificationsettings'
 ]
 
 var roles = {

@@ -7,6 +7,7 @@ import { disclosureRoutes } from './http/disclosure-routes';
 import { reportRoutes } from './http/report-routes';
 import { documentRoutes } from './http/document-routes';
 import { graphRoutes } from './http/graph-routes';
+import { notificationSettingsRoutes } from './http/notification-settings-routes';
 import { getBodyHandler, listBodiesHandler, meHandler } from './http/body-routes';
 import { healthHandler } from './http/health-route';
 import {
@@ -141,6 +142,7 @@ export function createRoutes(services: Services, extra: HttpRoute[] = []): HttpR
     ...disclosureRoutes(services),
     ...graphRoutes(services),
     ...reportRoutes(services),
+    ...notificationSettingsRoutes(services),
     ...extra,
   ];
 }

@@ -13,7 +13,9 @@ import { TableConsultationRepository } from './store/consultation-store';
 import { TableDisclosureRepository } from './store/disclosure-store';
 import { TableBodyRepository } from './store/body-store';
 import { TableConversationRepository } from './store/conversation-store';
+import { CountingTableClient } from './store/counting-table-client';
 import { DownloadTicketStore } from './store/download-ticket-store';
+import { NotificationSettingsStore } from './store/notification-settings-store';
 import { TableMeetingRepository } from './store/meeting-store';
 import {
   connectionStringTables,
@@ -39,6 +41,7 @@ export function createServices(
   );
   const bodies = new TableBodyRepository(tables);
   const ulid = monotonicFactory();
+  const graph = config.graph ? createGraphServices(config.graph, tables, log) : undefined;
   const reminders = createReminderRuntime({
     tables: {
       dueIndex: tables(TABLES.dueIndex),
@@ -46,10 +49,13 @@ export function createServices(
       assignments: tables(TABLES.assignments),
       meetings: tables(TABLES.meetings),
       conversations: tables(TABLES.conversations),
+      notificationSettings: tables(TABLES.notificationSettings),
+      votes: tables(TABLES.votes),
     },
     clock: systemClock,
     log,
     bot: config.bot,
+    activityFeed: graph?.activityFeed,
   });
   const validatorOptions =
     config.auth.mode === 'dev'
@@ -87,7 +93,10 @@ export function createServices(
       return Math.round(performance.now() - started);
     },
     devIssuer: config.auth.mode === 'dev' ? devIssuer : undefined,
-    graph: config.graph ? createGraphServices(config.graph, tables, log) : undefined,
+    graph,
+    notificationSettings: new NotificationSettingsStore(
+      new CountingTableClient(tables(TABLES.notificationSettings)),
+    ),
     log,
     bot: { config: config.bot, conversations: new TableConversationRepository(tables) },
     reminders,

@@ -6,6 +6,7 @@ import type { ReminderRuntime } from './jobs/reminder-runtime';
 import type { GraphServices } from './graph/graph-services';
 import type { Logger } from './logger';
 import type { DownloadTicketStore } from './store/download-ticket-store';
+import type { NotificationSettingsStore } from './store/notification-settings-store';
 
 /** Everything handlers need, built once by the composition root (production or the local host). */
 export interface Services {
@@ -24,4 +25,6 @@ export interface Services {
   reminders?: ReminderRuntime | undefined;
   /** Microsoft Graph (functions/src/graph): rosters, attendance reports, activity feed, reach. */
   graph?: GraphServices | undefined;
+  /** Per-person notification channel: chat (default), activity feed or both. */
+  notificationSettings: NotificationSettingsStore;
 }

@@ -1,7 +1,18 @@
 import { TableClient } from '@azure/data-tables';
 import {
+  cancelMotion,
+  castBallot,
+  closeMotion,
   createAssignment,
+  createMotion,
+  openMotion,
+  planReminders,
+  recordAttendance,
   scheduleMeeting,
+  secureRandom,
+  voteReminderSubject,
+  ZCastBallotInput,
+  ZCreateMotionInput,
   transitionMeeting,
   ZCreateMeetingInput,
   decideExtension,
@@ -36,6 +47,7 @@ import { TableBodyRepository } from '../src/store/body-store';
 import { TableConversationRepository } from '../src/store/conversation-store';
 import { dueIndexKeys } from '../src/store/due-index-store';
 import { TableMeetingRepository } from '../src/store/meeting-store';
+import { TableVoteRepository } from '../src/store/vote-store';
 import { TABLES, type TableName } from '../src/store/table-names';
 import {
   startBotConnectorStandIn,
@@ -94,6 +106,7 @@ async function harness(
       assignments: table(TABLES.assignments),
       meetings: table(TABLES.meetings),
       conversations: table(TABLES.conversations),
+      votes: table(TABLES.votes),
     },
     clock,
     log: quiet,
@@ -489,4 +502,145 @@ describe('meeting reminders wired into the meeting use cases', () => {
     await sweepAndDispatch(h, vn('2027-03-05T07:05'));
     expect(delivered(h).size).toBe(sentBefore);
   });
+});
+
+describe('vote reminders wired into the vote use cases', () => {
+  it('reminds, once, each voter who has not voted before the close; a voter who cast and a closed vote get none', async () => {
+    const h = await harness(defaultPlanContext(), vn('2027-03-01T08:00'));
+    const deps = {
+      ...h.deps,
+      votes: new TableVoteRepository((name) => h.table(name as TableName)),
+      random: secureRandom,
+    };
+    const meeting = await scheduleMeeting(
+      deps,
+      actorOf(h, h.people.secretary),
+      h.body.id,
+      ZCreateMeetingInput.parse({
+        kind: 'steeringRegular',
+        title: 'Họp Ban Chỉ đạo tháng 3',
+        startsAt: '2027-03-01T08:30:00+07:00',
+        location: 'Hội trường',
+        chairId: h.people.head,
+        secretaryId: h.people.secretary,
+      }),
+    );
+    h.setNow(vn('2027-03-01T08:30'));
+    await transitionMeeting(deps, actorOf(h, h.people.head), h.body.id, meeting.id, {
+      transition: 'start',
+      version: meeting.version,
+    });
+    await recordAttendance(deps, actorOf(h, h.people.secretary), h.body.id, meeting.id, {
+      marks: Object.values(h.people).map((userId) => ({ userId, status: 'present' as const })),
+    });
+    // Two secret ballots closing at 11:00: the reminder is due at 10:30 for whoever has not voted.
+    const open = async (question: string) => {
+      const motion = await createMotion(
+        deps,
+        actorOf(h, h.people.secretary),
+        h.body.id,
+        meeting.id,
+        ZCreateMotionInput.parse({
+          question,
+          method: 'secret',
+          closesAt: '2027-03-01T11:00:00+07:00',
+        }),
+      );
+      return openMotion(deps, actorOf(h, h.people.head), h.body.id, meeting.id, motion.id);
+    };
+    h.setNow(vn('2027-03-01T09:00'));
+    const running = await open('Thông qua Quy chế làm việc');
+    const ended = await open('Thông qua Chương trình công tác');
+
+    h.setNow(vn('2027-03-01T09:10'));
+    await castBallot(
+      deps,
+      actorOf(h, h.people.a),
+      h.body.id,
+      meeting.id,
+      running.id,
+      ZCastBallotInput.parse({ submissionId: randomUUID(), choice: 'for' }),
+    );
+    await closeMotion(deps, actorOf(h, h.people.head), h.body.id, meeting.id, ended.id);
+    // A row the close's confirm never removed (a crash): the sweep's check must still drop it.
+    const [leftover] = planReminders(voteReminderSubject(ended, [h.people.b])!, h.runtime.plan);
+    await h.runtime.index.write(leftover!, { verify: false, markedAt: '' });
+
+    // 10:25: nothing is due yet.
+    await sweepAndDispatch(h, vn('2027-03-01T10:25'));
+    const voteKeys = () => [...delivered(h).keys()].filter((key) => key.startsWith('vote:'));
+    expect(voteKeys()).toEqual([]);
+
+    // 10:35 (twice, as the timers would): exactly one reminder to head, secretary and b.
+    const { sweep, dispatch } = await sweepAndDispatch(h, vn('2027-03-01T10:35'));
+    await sweepAndDispatch(h, vn('2027-03-01T10:40'));
+    const expected = [h.people.head, h.people.secretary, h.people.b].map(
+      (userId) =>
+        `vote:${running.id}:${running.electorate!.id}:${vn('2027-03-01T11:00').toISOString()}:close-30:${userId}`,
+    );
+    expect(voteKeys().sort()).toEqual([...expected].sort());
+    expect(voteKeys().every((key) => delivered(h).get(key) === 1)).toBe(true);
+    expect(voteKeys().some((key) => key.includes(ended.id) || key.endsWith(h.people.a))).toBe(
+      false,
+    );
+    // c has not voted either, but has no conversation with the bot: parked, not lost.
+    expect(dispatch.parked).toBeGreaterThanOrEqual(1);
+    expect(sweep.dropped).toBeGreaterThanOrEqual(1); // the closed vote's leftover row
+    const parked = await h.runtime.outbox.listParked(h.body.tenantId, h.body.id);
+    expect(parked.map((p) => p.key)).toContain(expected[0]!.replace(h.people.head, h.people.c));
+
+    // What the voter reads names the question and the time, never a choice.
+    const texts = connector.deliveries
+      .filter((d) => d.tenantId === h.body.tenantId && d.activityKey.startsWith('vote:'))
+      .map((d) => [d.conversationId, String(d.activity.summary)]);
+    expect(texts.find(([c]) => c === `a:${h.people.head}`)?.[1]).toContain(
+      'Biểu quyết “Thông qua Quy chế làm việc” sắp kết thúc lúc 11:00, bạn chưa bỏ phiếu.',
+    );
+    expect(texts.find(([c]) => c === `a:${h.people.b}`)?.[1]).toContain(
+      'closes at 11:00 and you have not voted yet',
+    );
+  }, 60_000);
+
+  it('cancelling a vote before its reminder sends none', async () => {
+    const h = await harness(defaultPlanContext(), vn('2027-03-01T08:00'));
+    const deps = {
+      ...h.deps,
+      votes: new TableVoteRepository((name) => h.table(name as TableName)),
+      random: secureRandom,
+    };
+    const meeting = await scheduleMeeting(
+      deps,
+      actorOf(h, h.people.secretary),
+      h.body.id,
+      ZCreateMeetingInput.parse({
+        kind: 'steeringRegular',
+        title: 'Họp Ban Chỉ đạo tháng 3',
+        startsAt: '2027-03-01T08:30:00+07:00',
+        location: 'Hội trường',
+        chairId: h.people.head,
+        secretaryId: h.people.secretary,
+      }),
+    );
+    await transitionMeeting(deps, actorOf(h, h.people.head), h.body.id, meeting.id, {
+      transition: 'start',
+      version: meeting.version,
+    });
+    await recordAttendance(deps, actorOf(h, h.people.secretary), h.body.id, meeting.id, {
+      marks: Object.values(h.people).map((userId) => ({ userId, status: 'present' as const })),
+    });
+    const motion = await createMotion(
+      deps,
+      actorOf(h, h.people.secretary),
+      h.body.id,
+      meeting.id,
+      ZCreateMotionInput.parse({
+        question: 'Biểu quyết hoãn',
+        closesAt: '2027-03-01T11:00:00+07:00',
+      }),
+    );
+    await openMotion(deps, actorOf(h, h.people.head), h.body.id, meeting.id, motion.id);
+    await cancelMotion(deps, actorOf(h, h.people.head), h.body.id, meeting.id, motion.id, 'Hoãn');
+    await sweepAndDispatch(h, vn('2027-03-01T10:35'));
+    expect([...delivered(h).keys()].filter((key) => key.startsWith('vote:'))).toEqual([]);
+  }, 60_000);
 });

@@ -10,9 +10,11 @@ import { toVietnamDate, VIETNAM_UTC_OFFSET_HOURS } from '../calendar/vietnam-tim
 import { defaultWorkCalendar, type WorkCalendar } from '../calendar/work-calendar';
 import type { Meeting } from '../meetings/meeting';
 import { templateFor } from '../templates/process-templates';
+import type { Motion } from '../voting/motion';
 import {
   allowedSlotAtOrAfter,
   allowedSlotAtOrBefore,
+  isAllowedSlot,
   slotToUtc,
   type LocalSlot,
   type SlotRules,
@@ -23,6 +25,7 @@ import type {
   PlannedReminder,
   ReminderLabel,
   ReminderSubject,
+  VoteReminderSubject,
 } from './reminder';
 import {
   DEFAULT_REMINDER_POLICY,
@@ -93,22 +96,61 @@ export function meetingReminderSubject(
 }
 
 /**
+ * What planning needs of a vote; `notVoted` are the roster's voters who have not voted (the caller's:
+ * the roster at opening, or the voter rows the sweep reads). Null when the motion has never opened.
+ */
+export function voteReminderSubject(
+  motion: Motion,
+  notVoted: readonly string[],
+): VoteReminderSubject | null {
+  if (!motion.electorate || !motion.closesAt) return null;
+  return {
+    type: 'vote',
+    tenantId: motion.tenantId,
+    bodyId: motion.bodyId,
+    meetingId: motion.meetingId,
+    id: motion.id,
+    electorateId: motion.electorate.id,
+    openedAt: new Date(motion.electorate.openedAt).toISOString(),
+    closesAt: new Date(motion.closesAt).toISOString(),
+    // The question only: never a choice (a secret ballot's reminder must reveal nothing).
+    label: { kind: 'title', text: motion.question },
+    open: motion.status === 'open' && motion.mode === 'electronic',
+    notVoted: unique([...notVoted]),
+  };
+}
+
+/**
+ * True when a reminder about this subject can no longer be of use at `now` (a vote that has closed
+ * by its time): the sweep drops it rather than send it late.
+ */
+export function isReminderExpired(subject: ReminderSubject, now: Date): boolean {
+  return subject.type === 'vote' && now.getTime() >= Date.parse(subject.closesAt);
+}
+
+/**
  * Every reminder the subject will ever get, sorted by due time (overdue reminders stop after
  * `policy.overdueMaxDays`). Pure: the same subject, calendar and policy always give the same list,
  * which is what lets the sweep check an index row against its aggregate.
  */
 export function planReminders(subject: ReminderSubject, ctx: PlanContext): PlannedReminder[] {
   const planned =
-    subject.type === 'assignment' ? planAssignment(subject, ctx) : planMeeting(subject, ctx);
+    subject.type === 'assignment'
+      ? planAssignment(subject, ctx)
+      : subject.type === 'meeting'
+        ? planMeeting(subject, ctx)
+        : planVote(subject, ctx);
   return planned.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.key.localeCompare(b.key));
 }
 
 /** The subject as one recipient sees it (what an index row stores to plan that person's next one). */
 export function narrowSubject(subject: ReminderSubject, recipientId: string): ReminderSubject {
   const only = (ids: readonly string[]) => ids.filter((id) => id === recipientId);
-  return subject.type === 'assignment'
-    ? { ...subject, workers: only(subject.workers), escalateTo: only(subject.escalateTo) }
-    : { ...subject, summoned: only(subject.summoned) };
+  if (subject.type === 'assignment') {
+    return { ...subject, workers: only(subject.workers), escalateTo: only(subject.escalateTo) };
+  }
+  if (subject.type === 'meeting') return { ...subject, summoned: only(subject.summoned) };
+  return { ...subject, notVoted: only(subject.notVoted) };
 }
 
 /**
@@ -341,6 +383,39 @@ function planMeeting(subject: MeetingReminderSubject, ctx: PlanContext): Planned
   for (const reminder of result)
     byKeyTime.set(`${reminder.recipientId}@${reminder.dueAt}`, reminder);
   return [...byKeyTime.values()];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Votes
+
+/**
+ * One reminder per voter who has not voted, `policy.voteClosingOffsetMinutes` before the close.
+ * Quiet hours hold on every day (a vote runs on a day off too): a time inside them moves to the end
+ * of them when that is still before the close, otherwise (the vote closes within them) EARLIER, to
+ * the last allowed slot before them. Never at or after the close, never before the vote opened.
+ */
+function planVote(subject: VoteReminderSubject, ctx: PlanContext): PlannedReminder[] {
+  if (!subject.open) return [];
+  const { policy } = ctx;
+  const rules: SlotRules = { quietHours: policy.quietHours, isAllowedDay: () => true };
+  const closesMs = Date.parse(subject.closesAt);
+  const target = toLocalSlot(new Date(closesMs - policy.voteClosingOffsetMinutes * MS_PER_MINUTE));
+  let slot = target;
+  if (!isAllowedSlot(target, rules)) {
+    const after = allowedSlotAtOrAfter(target, rules);
+    slot = slotToUtc(after).getTime() < closesMs ? after : allowedSlotAtOrBefore(target, rules);
+  }
+  const due = slotToUtc(slot);
+  if (due.getTime() >= closesMs || due.getTime() < Date.parse(subject.openedAt)) return [];
+  const dueAt = due.toISOString();
+  const label = `close-${policy.voteClosingOffsetMinutes}`;
+  return subject.notVoted.map((recipientId) => ({
+    key: `vote:${subject.id}:${subject.electorateId}:${subject.closesAt}:${label}:${recipientId}`,
+    dueAt,
+    recipientId,
+    subject: narrowSubject(subject, recipientId),
+    message: { kind: 'vote.closing', subject: subject.label, closesAt: subject.closesAt },
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { parseCivilDate } from '../calendar/civil-date';
 import type { Locale } from '../i18n/locale';
-import { formatDateTime } from '../time/format';
+import { formatDateTime, formatTime } from '../time/format';
 import type { ReminderKind, ReminderLabel, ReminderMessage } from './reminder';
 
 interface ReminderText {
@@ -46,6 +46,10 @@ const REMINDER_TEXTS: Record<Locale, Record<ReminderKind, ReminderText>> = {
       title: 'Biên bản chờ duyệt',
       text: 'Biên bản cuộc họp {subject} ({startsAt}) đang chờ đồng chí duyệt.',
     },
+    'vote.closing': {
+      title: 'Sắp hết thời gian biểu quyết',
+      text: 'Biểu quyết {subject} sắp kết thúc lúc {closesAt}, bạn chưa bỏ phiếu.',
+    },
   },
   en: {
     'assignment.upcoming': {
@@ -80,6 +84,10 @@ const REMINDER_TEXTS: Record<Locale, Record<ReminderKind, ReminderText>> = {
       title: 'Minutes awaiting approval',
       text: 'The minutes of the meeting {subject} ({startsAt}) are awaiting your approval.',
     },
+    'vote.closing': {
+      title: 'Vote closing soon',
+      text: 'The vote {subject} closes at {closesAt} and you have not voted yet.',
+    },
   },
 };
 
@@ -106,6 +114,7 @@ export function renderReminder(locale: Locale, message: ReminderMessage): Remind
     daysLeft: String(message.daysLeft ?? ''),
     daysOverdue: String(message.daysOverdue ?? ''),
     startsAt: message.startsAt ? formatDateTime(message.startsAt, locale) : '',
+    closesAt: message.closesAt ? formatTime(message.closesAt) : '',
   };
   return {
     title: template.title,

@@ -36,6 +36,11 @@ export interface ReminderPolicy {
   escalateAt: LocalTime;
   quietHours: QuietHours;
   /**
+   * Voters who have not voted are reminded this many minutes before a vote with a closing time
+   * closes (moved out of quiet hours, never after the close).
+   */
+  voteClosingOffsetMinutes: number;
+  /**
    * Assignments whose reminders carry a case number instead of the title (e.g. those arising from
    * citizens' recommendations, complaints or denunciations, where a title may name a person).
    */
@@ -58,6 +63,7 @@ export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
   escalateAfterDays: 1,
   escalateAt: '08:00',
   quietHours: { start: '21:00', end: '07:00', marginMinutes: 30 },
+  voteClosingOffsetMinutes: 30,
   confidential: (assignment) => assignment.source.kind === 'recommendation',
   caseNumber: (assignment) => assignment.source.ref ?? assignment.id.slice(-8).toUpperCase(),
   escalationRecipients: (assignment) => [assignment.assignedBy],

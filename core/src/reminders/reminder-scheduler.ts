@@ -1,10 +1,18 @@
 import type { Assignment } from '../assignments/assignment';
 import type { Meeting } from '../meetings/meeting';
+import type { Motion } from '../voting/motion';
+
+/** A vote as its reminders see it: the motion and who on its roster has not voted. */
+export interface VoteReminderState {
+  motion: Motion;
+  notVoted: readonly string[];
+}
 
 /** A change to an aggregate whose reminders may move (the state before and after it). */
 export type ReminderChange =
   | { type: 'assignment'; previous: Assignment | null; next: Assignment }
-  | { type: 'meeting'; previous: Meeting | null; next: Meeting; summoned: readonly string[] };
+  | { type: 'meeting'; previous: Meeting | null; next: Meeting; summoned: readonly string[] }
+  | { type: 'vote'; previous: VoteReminderState | null; next: VoteReminderState };
 
 /** What `prepare` wrote, for `confirm` to settle; opaque to use cases. */
 export interface ReminderTicket {

@@ -9,6 +9,7 @@ export const REMINDER_KINDS = [
   'meeting.agenda',
   'meeting.start',
   'minutes.awaitingApproval',
+  'vote.closing',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
@@ -29,6 +30,8 @@ export interface ReminderMessage {
   daysOverdue?: number | undefined;
   /** UTC ISO instant, shown in Vietnam time. */
   startsAt?: string | undefined;
+  /** UTC ISO instant a vote closes, shown as HH:mm in Vietnam time. */
+  closesAt?: string | undefined;
 }
 
 /** What planning needs to know about an assignment; a snapshot small enough to store per reminder. */
@@ -68,7 +71,32 @@ export interface MeetingReminderSubject {
   summoned: string[];
 }
 
-export type ReminderSubject = AssignmentReminderSubject | MeetingReminderSubject;
+/**
+ * What planning needs of an open motion or election with a closing time. It names the question and
+ * the closing time only: never a choice, so a secret ballot's reminder reveals nothing.
+ */
+export interface VoteReminderSubject {
+  type: 'vote';
+  tenantId: string;
+  bodyId: string;
+  meetingId: string;
+  /** The motion's id. */
+  id: string;
+  /** The roster the voters were fixed in (a point read of a voter's row needs it). */
+  electorateId: string;
+  /** UTC ISO; when the vote was opened (no reminder is planned before it). */
+  openedAt: string;
+  /** UTC ISO; the keys name it, so a changed closing time makes old rows stale. */
+  closesAt: string;
+  label: ReminderLabel;
+  /** Open for electronic ballots: reminders are planned only then. */
+  open: boolean;
+  /** Eligible voters who have not voted (yet): the only recipients. */
+  notVoted: string[];
+}
+
+export type ReminderSubject =
+  AssignmentReminderSubject | MeetingReminderSubject | VoteReminderSubject;
 
 /** Where the sweep finds a reminder's aggregate to check it against. */
 export interface ReminderSubjectRef {

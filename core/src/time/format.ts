@@ -22,6 +22,11 @@ export function formatDate(iso: string): string {
   return dateFormat.format(new Date(iso));
 }
 
+/** HH:mm in Asia/Ho_Chi_Minh (a time later the same day, e.g. when a vote closes). */
+export function formatTime(iso: string): string {
+  return timeFormat.format(new Date(iso));
+}
+
 /** "08:00 15/12/2026" in Vietnamese (time first, as official documents write it); "15/12/2026 08:00" in English. */
 export function formatDateTime(iso: string, locale: Locale): string {
   const date = new Date(iso);

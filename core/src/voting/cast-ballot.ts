@@ -2,6 +2,7 @@ import { DomainError } from '../errors/domain-error';
 import type { Stored } from '../ports/meeting-repository';
 import type { Actor } from '../permissions/actor';
 import { assertCan } from '../permissions/permission-table';
+import { withReminderSchedule } from '../reminders/reminder-scheduler';
 import { retryOnWriteRace } from '../use-cases/meeting-change';
 import { maskBallotKey, newBallotKey, submissionTag, unmaskBallotKey } from './ballot-secrecy';
 import type { Motion, VoterRecord } from './motion';
@@ -142,6 +143,23 @@ function voterEvent(
   });
 }
 
+/**
+ * A first cast (the voter's row leaving 'eligible'): the voter's reminder before the close is
+ * dropped around the write (the sweep checks the voter's row anyway before it sends one).
+ */
+function withVoterReminderDropped<T>(cast: Cast, write: () => Promise<T>): Promise<T> {
+  const { motion } = cast;
+  return withReminderSchedule(
+    cast.deps.reminders,
+    {
+      type: 'vote',
+      previous: { motion, notVoted: [cast.actor.userId] },
+      next: { motion, notVoted: [] },
+    },
+    write,
+  );
+}
+
 async function castOpen(cast: Cast, stored: Stored<VoterRecord>): Promise<MyBallot> {
   const { deps, motion, key, marks } = cast;
   const voter = stored.value;
@@ -171,7 +189,9 @@ async function castOpen(cast: Cast, stored: Stored<VoterRecord>): Promise<MyBall
     updatedAt: now,
     audit: voteEventHead(event),
   };
-  await deps.votes.commitVoterChange({ key, voter: next, etag: stored.etag!, event });
+  await withVoterReminderDropped(cast, () =>
+    deps.votes.commitVoterChange({ key, voter: next, etag: stored.etag!, event }),
+  );
   return myBallotOf(motion, next);
 }
 
@@ -209,7 +229,9 @@ async function castSecret(cast: Cast, stored: Stored<VoterRecord>): Promise<MyBa
       pendingKey: maskBallotKey(ballotKey, motion.id, voter.userId, cast.submissionId),
       updatedAt: now,
     };
-    etag = await deps.votes.commitVoterChange({ key, voter: pending, etag });
+    etag = await withVoterReminderDropped(cast, () =>
+      deps.votes.commitVoterChange({ key, voter: pending, etag }),
+    );
     await deps.votes.putSecretBallot(key, { key: ballotKey, marks });
   } else {
     // A retry of an interrupted submission resumes it; any other submission is refused.

@@ -2,6 +2,7 @@ import { assertQuorum, checkQuorum, summonedMembers } from '../attendance/attend
 import { GENESIS_HEAD } from '../audit/audit-event';
 import { DomainError } from '../errors/domain-error';
 import type { Actor } from '../permissions/actor';
+import { withReminderSchedule } from '../reminders/reminder-scheduler';
 import { assertCan } from '../permissions/permission-table';
 import { templateFor } from '../templates/process-templates';
 import { retryOnWriteRace } from '../use-cases/meeting-change';
@@ -91,9 +92,36 @@ export async function openMotion(
         },
       ],
     });
-    await deps.votes.commitMotionChange({ ...change, etag: stored.etag });
+    // Voters who have not voted hear before the close (a vote with a closing time, cast in the app).
+    await withReminderSchedule(
+      deps.reminders,
+      {
+        type: 'vote',
+        previous: null,
+        next: {
+          motion: change.motion,
+          notVoted: current.mode === 'electronic' ? roster.map((voter) => voter.userId) : [],
+        },
+      },
+      () => deps.votes.commitMotionChange({ ...change, etag: stored.etag }),
+    );
     return change.motion;
   });
+}
+
+/**
+ * The reminders a vote stops planning once it is closed or cancelled: those it planned while open
+ * for the roster's voters who had not voted (a retried close starts from 'closing', hence 'open').
+ */
+function voteEnded(before: Motion, after: Motion, voters: readonly VoterRecord[]) {
+  return {
+    type: 'vote' as const,
+    previous: {
+      motion: { ...before, status: 'open' as const },
+      notVoted: voters.filter((voter) => voter.state === 'eligible').map((voter) => voter.userId),
+    },
+    next: { motion: after, notVoted: [] },
+  };
 }
 
 /** Seals the roster and (secret) the ballot box: from here on no cast or change can land. */
@@ -166,6 +194,7 @@ export async function closeMotion(
     const electorate = current.electorate!;
     const now = deps.clock.now().toISOString();
     let result: VoteResult;
+    let voters: VoterRecord[] = [];
     if (current.mode === 'room') {
       const tally = current.roomTally;
       const confirmed = tally?.confirmations.length ?? 0;
@@ -215,6 +244,7 @@ export async function closeMotion(
         });
       }
       if (current.method === 'secret') await deps.votes.remixSecretBallots(key);
+      voters = counted.voters;
       result = {
         source: 'electronic',
         tally: counted.tally,
@@ -243,7 +273,9 @@ export async function closeMotion(
         castDigest: [null, result.castDigest ?? null],
       },
     );
-    await deps.votes.commitMotionChange({ ...change, etag });
+    await withReminderSchedule(deps.reminders, voteEnded(current, change.motion, voters), () =>
+      deps.votes.commitMotionChange({ ...change, etag }),
+    );
     return change.motion;
   });
 }
@@ -277,8 +309,9 @@ export async function cancelMotion(
       throw transitionNotAllowed('cancel', current);
     }
     const key = electorateKey(current);
+    let voters: VoterRecord[] = [];
     if (key && current.mode === 'electronic') {
-      await fence(deps, current, key);
+      voters = await fence(deps, current, key);
       // Never counted, but still secret: the ballots lose their cast-time timestamps too.
       if (current.method === 'secret') await deps.votes.remixSecretBallots(key);
     }
@@ -291,7 +324,9 @@ export async function cancelMotion(
       'vote.cancelled',
       { status: [current.status, 'cancelled'], reason: [null, reason] },
     );
-    await deps.votes.commitMotionChange({ ...change, etag: stored.etag });
+    await withReminderSchedule(deps.reminders, voteEnded(current, change.motion, voters), () =>
+      deps.votes.commitMotionChange({ ...change, etag: stored.etag }),
+    );
     return change.motion;
   });
 }

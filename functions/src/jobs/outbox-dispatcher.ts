@@ -1,11 +1,19 @@
 import type { CardLinks } from '@qcdc/cards';
 import { minutesOfLocalTime, type Clock, type QuietHours } from '@qcdc/core';
+import type { ActivityFeedOutcome, ActivityFeedSender } from '../graph/activity-feed';
 import type { Logger } from '../logger';
+import { activityFeedMessage } from '../notify/activity-feed-message';
 import { cachedDirectory, type ConversationDirectory } from '../notify/conversation-directory';
 import type { ProactiveSender, SendOutcome } from '../notify/proactive-sender';
 import type { SendRateLimiter } from '../notify/rate-limiter';
 import { reminderMessage } from '../notify/reminder-card';
-import { outboxKeys, type OutboxStore, type QueueEntry } from '../store/outbox-store';
+import type { NotificationSettingsReader } from '../store/notification-settings-store';
+import {
+  outboxKeys,
+  type DeliveryChannel,
+  type OutboxStore,
+  type QueueEntry,
+} from '../store/outbox-store';
 import { forEachLimited } from './pool';
 
 export interface DispatchOptions {
@@ -49,6 +57,10 @@ export interface DispatchDeps {
   outbox: OutboxStore;
   directory: ConversationDirectory;
   sender: ProactiveSender;
+  /** The activity feed channel (Graph); absent when Graph is not configured: feed falls back to chat. */
+  activityFeed?: ActivityFeedSender | undefined;
+  /** Each recipient's channel choice; absent: everyone gets the chat message. */
+  settings?: NotificationSettingsReader | undefined;
   limiter: SendRateLimiter;
   clock: Clock;
   log: Logger;
@@ -62,8 +74,16 @@ export interface DispatchDeps {
   afterSend?: (entry: QueueEntry) => void | Promise<void>;
 }
 
+/** One send attempt on either channel (the feed's outcome has the bot sender's shape). */
+type ChannelOutcome =
+  | { ok: true; activityId: string }
+  | Exclude<SendOutcome, { ok: true }>
+  | Exclude<ActivityFeedOutcome, { ok: true }>;
+
 export interface DispatchResult {
   sent: number;
+  /** Messages split into one message per channel (the recipient chose both). */
+  split: number;
   /** Requeued for a later attempt. */
   requeued: number;
   parked: number;
@@ -97,6 +117,7 @@ export async function runOutboxDispatch(deps: DispatchDeps): Promise<DispatchRes
   const directory = cachedDirectory(deps.directory);
   const result: DispatchResult = {
     sent: 0,
+    split: 0,
     requeued: 0,
     parked: 0,
     lost: 0,
@@ -136,6 +157,36 @@ export async function runOutboxDispatch(deps: DispatchDeps): Promise<DispatchRes
     }
   };
 
+  const settingsCache = new Map<string, Promise<DeliveryChannel[]>>();
+  const warnedFallback = new Set<string>();
+  /** The channels the recipient chose, as this deployment can serve them (one read per person). */
+  const channelsOf = (tenantId: string, userId: string): Promise<DeliveryChannel[]> => {
+    const cacheKey = `${tenantId}|${userId}`;
+    let found = settingsCache.get(cacheKey);
+    if (!found) {
+      found = (async (): Promise<DeliveryChannel[]> => {
+        if (!deps.settings) return ['chat'];
+        const { channel } = await deps.settings.get(tenantId, userId);
+        if (channel === 'chat') return ['chat'];
+        if (!deps.activityFeed) {
+          if (!warnedFallback.has(cacheKey)) {
+            warnedFallback.add(cacheKey);
+            deps.log.warn('outbox: activity feed chosen but Graph is not configured, using chat', {
+              tenantId,
+              userId,
+              channel,
+            });
+          }
+          return ['chat'];
+        }
+        return channel === 'activityFeed' ? ['feed'] : ['chat', 'feed'];
+      })();
+      settingsCache.set(cacheKey, found);
+      found.catch(() => settingsCache.delete(cacheKey));
+    }
+    return found;
+  };
+
   const backoff = (base: number, attempt: number, cap: number) =>
     Math.min(cap, base * 2 ** Math.max(0, attempt - 1)) * (0.5 + random());
 
@@ -148,6 +199,9 @@ export async function runOutboxDispatch(deps: DispatchDeps): Promise<DispatchRes
       result.held += 1; // another dispatcher is on it
       return;
     }
+    const channels: DeliveryChannel[] = due.channel
+      ? [due.channel]
+      : await channelsOf(due.tenantId, due.recipientId);
     const target = await directory.personal(due.tenantId, due.recipientId);
     const entry = await deps.outbox.claim(
       due,
@@ -157,7 +211,16 @@ export async function runOutboxDispatch(deps: DispatchDeps): Promise<DispatchRes
       result.lost += 1;
       return;
     }
-    if (!target) {
+    if (channels.length > 1) {
+      // One message per channel, each with its own key, retries and parking (outbox-store.ts).
+      if (await deps.outbox.split(entry, channels, deps.clock.now())) result.split += 1;
+      else result.lost += 1;
+      return;
+    }
+    const channel = channels[0] ?? 'chat';
+    // A message split for the feed when Graph was configured, read after it was not: chat instead.
+    const feed = channel === 'feed' ? deps.activityFeed : undefined;
+    if (!feed && !target) {
       await park(
         entry,
         'unreachable',
@@ -166,14 +229,31 @@ export async function runOutboxDispatch(deps: DispatchDeps): Promise<DispatchRes
       );
       return;
     }
-    const message = reminderMessage(target.locale, entry.message, deps.links);
+    const locale = target?.locale ?? 'vi';
+    let pace: { tenantId: string; id: string };
+    let attempt: () => Promise<ChannelOutcome>;
+    if (feed) {
+      // The feed needs no conversation: the recipient id is their Entra object id.
+      const notification = activityFeedMessage(entry, locale, deps.links);
+      pace = { tenantId: entry.tenantId, id: `feed:${entry.recipientId}` };
+      attempt = async () => {
+        const outcome = await feed.send(notification);
+        return outcome.ok ? { ok: true, activityId: '' } : outcome;
+      };
+    } else if (target) {
+      const message = reminderMessage(locale, entry.message, deps.links);
+      pace = { tenantId: target.tenantId, id: target.conversationId };
+      attempt = () => deps.sender.send(target, message, entry.key);
+    } else {
+      return; // unreachable: parked above
+    }
     let attempts = entry.attempts;
     let quick = 0;
     let throttles = 0;
     for (;;) {
-      await deps.limiter.acquire(target.tenantId, target.conversationId);
+      await deps.limiter.acquire(pace.tenantId, pace.id);
       result.attempts += 1;
-      const outcome: SendOutcome = await deps.sender.send(target, message, entry.key);
+      const outcome = await attempt();
       if (outcome.ok) {
         await deps.afterSend?.(entry);
         const recorded = await deps.outbox.markSent(entry, {
@@ -191,12 +271,22 @@ export async function runOutboxDispatch(deps: DispatchDeps): Promise<DispatchRes
         const wait =
           outcome.retryAfterMs ??
           backoff(options.quickBackoffMs, throttles, options.maxInlineRetryAfterMs);
-        deps.limiter.penalize(target.tenantId, target.conversationId, wait);
+        deps.limiter.penalize(pace.tenantId, pace.id, wait);
         if (wait <= options.maxInlineRetryAfterMs && throttles <= 5) continue; // the limiter waits
         await requeue(entry, attempts, outcome.error, wait);
         return;
       }
       attempts += 1;
+      if (feed && outcome.kind === 'auth') {
+        // A missing Graph permission or consent: retrying cannot help, an admin must act.
+        deps.log.error('outbox: activity feed refused (permission or consent missing)', {
+          key: entry.key,
+          tenantId: entry.tenantId,
+          error: outcome.error,
+        });
+        await park(entry, 'rejected', attempts, outcome.error);
+        return;
+      }
       if (outcome.kind === 'rejected') {
         await park(entry, 'rejected', attempts, outcome.error);
         return;
@@ -233,7 +323,7 @@ export async function runOutboxDispatch(deps: DispatchDeps): Promise<DispatchRes
       )
     ).flat();
     if (due.length === 0) break;
-    const before = result.sent + result.requeued + result.parked + result.lost;
+    const before = result.sent + result.split + result.requeued + result.parked + result.lost;
     await forEachLimited(due, options.concurrency, handle, (entry, error) => {
       result.failed += 1;
       deps.log.warn('outbox: message failed, it comes back when its lease ends', {
@@ -242,7 +332,8 @@ export async function runOutboxDispatch(deps: DispatchDeps): Promise<DispatchRes
       });
     });
     // Nothing moved (e.g. storage refusing every claim): leave it to the next run.
-    if (result.sent + result.requeued + result.parked + result.lost === before) break;
+    if (result.sent + result.split + result.requeued + result.parked + result.lost === before)
+      break;
   }
 
   try {

@@ -3,6 +3,7 @@ import type { CardLinks } from '@qcdc/cards';
 import { defaultPlanContext, type Clock, type PlanContext } from '@qcdc/core';
 import type { TimerHandler } from '@azure/functions';
 import type { BotConfig } from '../bot/bot-config';
+import type { ActivityFeedSender } from '../graph/activity-feed';
 import type { Logger } from '../logger';
 import { BotConnectorSender } from '../notify/bot-connector-sender';
 import { botTokenProviderFor } from '../notify/bot-token-provider';
@@ -18,6 +19,7 @@ import {
   type TableStats,
 } from '../store/counting-table-client';
 import { DueIndexStore } from '../store/due-index-store';
+import { NotificationSettingsStore } from '../store/notification-settings-store';
 import { OutboxStore } from '../store/outbox-store';
 import { runOutboxDispatch, type DispatchOptions } from './outbox-dispatcher';
 import { runReminderSweep } from './reminder-sweep';
@@ -37,6 +39,10 @@ export interface ReminderTables {
   assignments: TableClient;
   meetings: TableClient;
   conversations: TableClient;
+  /** Per-person channel choice (notification-settings-store.ts); without it, chat for everyone. */
+  notificationSettings?: TableClient | undefined;
+  /** Motions and rosters: the sweep checks a vote reminder against them (optional for old callers). */
+  votes?: TableClient | undefined;
 }
 
 /** Everything the reminder jobs and the scheduling hook need, built once per app. */
@@ -47,6 +53,9 @@ export interface ReminderRuntime {
   subjects: TableReminderSubjects;
   directory: ConversationDirectory;
   sender: ProactiveSender;
+  /** The activity feed channel (Graph), when configured. */
+  activityFeed?: ActivityFeedSender | undefined;
+  settings?: NotificationSettingsStore | undefined;
   limiter: SendRateLimiter;
   plan: PlanContext;
   timing: ReminderTiming;
@@ -64,6 +73,8 @@ export interface ReminderRuntimeOptions {
   /** The bot's identity for outbound tokens; or a ready sender (tests, benches). */
   bot?: BotConfig | undefined;
   sender?: ProactiveSender;
+  /** The activity feed channel (services.graph.activityFeed); absent: feed falls back to chat. */
+  activityFeed?: ActivityFeedSender | undefined;
   plan?: PlanContext;
   timing?: ReminderTiming;
   limiter?: SendRateLimiter;
@@ -95,9 +106,14 @@ export function createReminderRuntime(options: ReminderRuntimeOptions): Reminder
       counted(options.tables.assignments),
       counted(options.tables.meetings),
       plan.policy,
+      options.tables.votes ? counted(options.tables.votes) : undefined,
     ),
     directory: new TableConversationDirectory(counted(options.tables.conversations)),
     sender,
+    activityFeed: options.activityFeed,
+    settings: options.tables.notificationSettings
+      ? new NotificationSettingsStore(counted(options.tables.notificationSettings))
+      : undefined,
     limiter: options.limiter ?? new SendRateLimiter(),
     plan,
     timing,
@@ -129,6 +145,8 @@ export function dispatchOnce(
     outbox: runtime.outbox,
     directory: runtime.directory,
     sender: runtime.sender,
+    activityFeed: runtime.activityFeed,
+    settings: runtime.settings,
     limiter: runtime.limiter,
     clock: runtime.clock,
     log,

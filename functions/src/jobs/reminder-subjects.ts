@@ -1,13 +1,16 @@
 import {
   assignmentReminderSubject,
   meetingReminderSubject,
+  voteReminderSubject,
   type ReminderPolicy,
   type ReminderSubject,
+  type VoteReminderSubject,
 } from '@qcdc/core';
 import { fromAssignmentEntity } from '../store/assignment-entities';
 import type { CountingTableClient } from '../store/counting-table-client';
 import { keys } from '../store/keys';
 import { fromMeetingEntity } from '../store/meeting-entities';
+import { fromMotionEntity, fromVoterEntity, voteKeys } from '../store/vote-entities';
 
 /** The aggregate behind an index row, as planning sees it now (null when it does not exist). */
 export interface ReminderSubjects {
@@ -18,12 +21,15 @@ export interface ReminderSubjects {
  * Point reads of the aggregate (one entity), through the counting table layer so the sweep's cost
  * includes its checks. Meetings: the summoned list is taken from the row (membership changes do not
  * recall an agenda reminder); start time, status, minutes state and chair come from the meeting.
+ * Votes: the motion row (open? same electorate and closing time?) and, for each voter the row names
+ * (one: rows are narrowed to their recipient), that voter's roster row: still not voted, not sealed.
  */
 export class TableReminderSubjects implements ReminderSubjects {
   constructor(
     private readonly assignments: CountingTableClient,
     private readonly meetings: CountingTableClient,
     private readonly policy: ReminderPolicy,
+    private readonly votes?: CountingTableClient,
   ) {}
 
   async load(stored: ReminderSubject): Promise<ReminderSubject | null> {
@@ -32,7 +38,42 @@ export class TableReminderSubjects implements ReminderSubjects {
       const row = await this.assignments.get(partitionKey, keys.assignmentRow(stored.id));
       return row ? assignmentReminderSubject(fromAssignmentEntity(row), this.policy) : null;
     }
+    if (stored.type === 'vote') return this.loadVote(stored);
     const row = await this.meetings.get(partitionKey, keys.meetingRow(stored.id));
     return row ? meetingReminderSubject(fromMeetingEntity(row), stored.summoned) : null;
+  }
+
+  private async loadVote(stored: VoteReminderSubject): Promise<ReminderSubject | null> {
+    if (!this.votes) return null;
+    const votes = this.votes;
+    const motionRow = await votes.get(
+      voteKeys.bodyPartition(stored.tenantId, stored.bodyId),
+      voteKeys.motionRow(stored.meetingId, stored.id),
+    );
+    if (!motionRow) return null;
+    const motion = fromMotionEntity(motionRow);
+    if (motion.status !== 'open' || motion.electorate?.id !== stored.electorateId) {
+      return voteReminderSubject(motion, []);
+    }
+    const electorate = {
+      tenantId: stored.tenantId,
+      bodyId: stored.bodyId,
+      meetingId: stored.meetingId,
+      motionId: stored.id,
+      electorateId: stored.electorateId,
+    };
+    // Point reads of the named voters' roster rows (never a scan of the roster).
+    const notVoted = await Promise.all(
+      stored.notVoted.map(async (userId) => {
+        const row = await votes.get(voteKeys.voterPartition(electorate), voteKeys.voterRow(userId));
+        if (!row) return null;
+        const voter = fromVoterEntity(row);
+        return voter.state === 'eligible' && !voter.sealed ? userId : null;
+      }),
+    );
+    return voteReminderSubject(
+      motion,
+      notVoted.filter((id): id is string => id !== null),
+    );
   }
 }

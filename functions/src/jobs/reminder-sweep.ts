@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   isReminderCurrent,
+  isReminderExpired,
   narrowSubject,
   nextReminderAfter,
   subjectRef,
@@ -62,9 +63,9 @@ export interface SweepResult {
  * The reminder sweep (timer, every 5 minutes). Reads only the hour buckets from the watermark to now,
  * and in them only rows due by now (a RowKey range), never the assignments. For each row:
  * 1. claim it: a conditional update with its ETag (a concurrent sweep gets 412 and skips it);
- * 2. if it is flagged, or late, check it against its aggregate (one point read): dropped when the
- *    aggregate is gone (orphan: its write never happened) or no longer plans this key at this time
- *    (stale: completed, cancelled, deadline moved);
+ * 2. if it is flagged, or late, or about a vote, check it against its aggregate (point reads):
+ *    dropped when the aggregate is gone (orphan: its write never happened) or no longer plans this
+ *    key at this time (stale: completed, cancelled, deadline moved, voted, vote closed);
  * 3. put the message in the outbox, keyed by the idempotency key (insert-if-absent, so a row
  *    claimed again after a crash cannot make a second message);
  * 4. plan the person's next reminder into the index (insert-if-absent);
@@ -176,10 +177,12 @@ async function processRow(
 
   let subject = row.subject;
   const late = row.dueAt < new Date(now.getTime() - timing.lookbackMs).toISOString();
-  if (row.verify || late) {
+  // A vote reminder is always checked (one motion and one roster point read): a cast or a close
+  // must never be followed by "you have not voted", whatever became of the change's confirm.
+  if (row.verify || late || row.subject.type === 'vote') {
     result.checked += 1;
     const fresh = await deps.subjects.load(row.subject);
-    if (!fresh || !isReminderCurrent(fresh, row, deps.plan)) {
+    if (!fresh || !isReminderCurrent(fresh, row, deps.plan) || isReminderExpired(fresh, now)) {
       result.dropped += 1;
       await deps.index.remove(row.partitionKey, row.rowKey, etag);
       return true;

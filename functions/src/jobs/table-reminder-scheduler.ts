@@ -3,6 +3,7 @@ import {
   meetingReminderSubject,
   reminderFingerprint,
   scheduledReminders,
+  voteReminderSubject,
   type Clock,
   type PlanContext,
   type PlannedReminder,
@@ -27,7 +28,7 @@ interface TableTicket extends ReminderTicket {
 }
 
 /**
- * The due index's side of a change to an assignment or meeting (core reminder-scheduler.ts).
+ * The due index's side of a change to an assignment, meeting or vote (core reminder-scheduler.ts).
  * prepare: rows the new state plans (and the old did not, or differently) are upserted flagged
  * `verify`; rows only the old state planned are upserted flagged too (re-created if the sweep just
  * took them, so the sweep's "plan the next one" cannot slip a stale row in unflagged).
@@ -47,8 +48,12 @@ export class TableReminderScheduler implements ReminderScheduler {
       const assignment = which === 'next' ? change.next : change.previous;
       return assignment ? assignmentReminderSubject(assignment, this.plan.policy) : null;
     }
-    const meeting = which === 'next' ? change.next : change.previous;
-    return meeting ? meetingReminderSubject(meeting, change.summoned) : null;
+    if (change.type === 'meeting') {
+      const meeting = which === 'next' ? change.next : change.previous;
+      return meeting ? meetingReminderSubject(meeting, change.summoned) : null;
+    }
+    const vote = which === 'next' ? change.next : change.previous;
+    return vote ? voteReminderSubject(vote.motion, vote.notVoted) : null;
   }
 
   async prepare(change: ReminderChange): Promise<ReminderTicket> {

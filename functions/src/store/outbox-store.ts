@@ -17,11 +17,27 @@ import { shardOf } from './due-index-store';
  *   entry is deleted (a settled entry left by a crash is only cleaned up, never sent).
  * - PK `o~s`, RK `d~<sent UTC ISO>~<key>`: sent messages by time, for retention clean-up.
  * - PK `parked~<tenant>~<body>`, RK `<key>`: parked messages of a body, for the admin view.
+ *
+ * Channels: a message enqueued without `channel` goes where its recipient's notification setting
+ * says. For one channel it is sent as is; for both, the dispatcher `split`s it: one batch settles it
+ * (status `split`) and creates one message per channel, keyed `<key>:chat` and `<key>:feed`, in the
+ * same shard (`shard` ignores the channel suffix). From then on each channel is its own message:
+ * its own idempotency key, lease, attempts, retries and parking, so a failure on one channel never
+ * resends (or parks) the other.
  */
 export const OUTBOX_SHARDS = 4;
 const SEP = '~';
 
-export type OutboxStatus = 'pending' | 'sent' | 'parked';
+export type OutboxStatus = 'pending' | 'sent' | 'parked' | 'split';
+
+/** A delivery channel of one outbox message: the bot's 1:1 chat or the Teams activity feed. */
+export type DeliveryChannel = 'chat' | 'feed';
+const CHANNEL_SUFFIX = /:(chat|feed)$/;
+
+/** The idempotency key of one channel's copy of a message. */
+export const channelKey = (key: string, channel: DeliveryChannel) => `${key}:${channel}`;
+/** The message key without its channel suffix (what the shard is computed from). */
+export const baseKey = (key: string) => key.replace(CHANNEL_SUFFIX, '');
 export type ParkReason = 'unreachable' | 'rejected' | 'failing';
 
 export interface OutboxMessage {
@@ -33,6 +49,8 @@ export interface OutboxMessage {
   dueAt: string;
   message: ReminderMessage;
   subject: ReminderSubjectRef;
+  /** Fixed once a message is split per channel; absent: the recipient's setting decides. */
+  channel?: DeliveryChannel | undefined;
 }
 
 export interface QueueEntry extends OutboxMessage {
@@ -65,7 +83,7 @@ export interface StoredMessage extends OutboxMessage {
 }
 
 export const outboxKeys = {
-  shard: (key: string) => `o${SEP}${shardOf(key, OUTBOX_SHARDS)}`,
+  shard: (key: string) => `o${SEP}${shardOf(baseKey(key), OUTBOX_SHARDS)}`,
   shards: () => Array.from({ length: OUTBOX_SHARDS }, (_, shard) => `o${SEP}${shard}`),
   message: (key: string) => `m${SEP}${key}`,
   queue: (at: string, key: string) => `q${SEP}${at}${SEP}${key}`,
@@ -173,6 +191,62 @@ export class OutboxStore {
         },
         'Merge',
       ],
+      [
+        'upsert',
+        {
+          partitionKey: entry.partitionKey,
+          rowKey: outboxKeys.done(at, entry.key),
+          key: entry.key,
+        },
+        'Replace',
+      ],
+    ]);
+  }
+
+  /**
+   * One message per channel in place of this one (same shard, due at `now`), in one batch with the
+   * settling of the held entry; false if the lease was lost (or the copies exist already).
+   */
+  async split(entry: QueueEntry, channels: DeliveryChannel[], now: Date): Promise<boolean> {
+    const at = now.toISOString();
+    const copies = channels.map((channel) => ({
+      ...entry,
+      key: channelKey(entry.key, channel),
+      channel,
+      attempts: 0,
+      lastError: '',
+    }));
+    return this.settle(entry, [
+      ...copies.flatMap((copy): TransactionAction[] => [
+        [
+          'create',
+          {
+            partitionKey: entry.partitionKey,
+            rowKey: outboxKeys.message(copy.key),
+            ...messageColumns(copy),
+            status: 'pending',
+            attempts: 0,
+            lastError: '',
+            createdAt: at,
+            sentAt: '',
+            activityId: '',
+            parkedReason: '',
+          },
+        ],
+        ['create', queueEntity(entry.partitionKey, outboxKeys.queue(at, copy.key), copy)],
+      ]),
+      [
+        'upsert',
+        {
+          partitionKey: entry.partitionKey,
+          rowKey: outboxKeys.message(entry.key),
+          status: 'split',
+          sentAt: at,
+          lastError: '',
+        },
+        'Merge',
+      ],
+      // Forgotten with the sent messages (retention), so the key keeps deduplicating till then.
       [
         'upsert',
         {
@@ -351,6 +425,7 @@ function messageColumns(message: OutboxMessage) {
     dueAt: message.dueAt,
     message: JSON.stringify(message.message),
     subject: JSON.stringify(message.subject),
+    channel: message.channel ?? '',
   };
 }
 
@@ -363,6 +438,7 @@ function fromMessageColumns(row: Row): OutboxMessage {
     dueAt: String(row.dueAt),
     message: JSON.parse(String(row.message)) as ReminderMessage,
     subject: JSON.parse(String(row.subject)) as ReminderSubjectRef,
+    ...(row.channel === 'chat' || row.channel === 'feed' ? { channel: row.channel } : {}),
   };
 }
 

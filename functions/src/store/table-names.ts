@@ -26,6 +26,8 @@ export const TABLES = {
   dueIndex: 'dueindex',
   /** Messages to send, keyed by idempotency key, with their queue and parked views (outbox-store.ts). */
   outbox: 'outbox',
+  /** Per-person notification channel (chat, activity feed, both), keyed tenant~user (notification-settings-store.ts). */
+  notificationSettings: 'notificationsettings',
 } as const;
 
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
