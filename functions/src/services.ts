@@ -1,4 +1,4 @@
-import type { ReminderScheduler, UseCaseDeps } from '@qcdc/core';
+import type { UseCaseDeps } from '@qcdc/core';
 import type { TokenValidator } from './auth/token-validator';
 import type { DevIssuer } from './auth/dev-issuer';
 import type { BotServices } from './bot/bot-config';
@@ -10,8 +10,8 @@ import type { NotificationSettingsStore } from './store/notification-settings-st
 
 /** Everything handlers need, built once by the composition root (production or the local host). */
 export interface Services {
-  /** `reminders`: the due index's hook around assignment writes (jobs/table-reminder-scheduler.ts). */
-  deps: UseCaseDeps & { reminders?: ReminderScheduler | undefined };
+  /** `deps.reminders` is the due index's hook around writes (jobs/table-reminder-scheduler.ts). */
+  deps: UseCaseDeps;
   validateToken: TokenValidator;
   /** Round-trips to storage; resolves with the latency in ms or rejects when storage is down. */
   pingStorage(): Promise<number>;

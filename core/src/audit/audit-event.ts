@@ -20,7 +20,9 @@ export interface AuditEvent {
     | 'case'
     | 'receptionSession'
     | 'deadlineSettings'
-    | 'disclosure';
+    | 'disclosure'
+    | 'motion'
+    | 'voter';
   aggregateId: string;
   /** 1, 2, 3… per aggregate, no gaps: a missing number is visible tampering. */
   seq: number;
@@ -44,7 +46,11 @@ export function chainAuditEvent(head: AuditHead, draft: AuditEventDraft): AuditE
 }
 
 export function hashAuditEvent(event: Omit<AuditEvent, 'hash'>): string {
-  return bytesToHex(sha256(utf8ToBytes(canonicalJson(event))));
+  return sha256Hex(canonicalJson(event));
+}
+
+export function sha256Hex(text: string): string {
+  return bytesToHex(sha256(utf8ToBytes(text)));
 }
 
 /** Verifies a whole chain in seq order: links, hashes and numbering. Returns the first broken seq. */
@@ -70,8 +76,8 @@ export function auditHeadOf(event: AuditEvent): AuditHead {
   return { seq: event.seq, hash: event.hash };
 }
 
-/** JSON with sorted keys, so the same event always hashes the same. */
-function canonicalJson(value: unknown): string {
+/** JSON with sorted keys and no undefined members, so the same value always hashes the same. */
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)

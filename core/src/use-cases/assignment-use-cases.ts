@@ -27,13 +27,13 @@ import {
   nextAssignmentVersion,
 } from './assignment-change';
 import { retryOnWriteRace } from './meeting-change';
-import { withReminderSchedule, type ReminderScheduler } from '../reminders/reminder-scheduler';
+import { withReminderSchedule } from '../reminders/reminder-scheduler';
 import { resolveActorInBody, withMeetingRoles } from './resolve-actor-roles';
 
-type Deps = Pick<UseCaseDeps, 'bodies' | 'meetings' | 'assignments' | 'clock' | 'ids'> & {
-  /** Optional: the due index, written before the aggregate (see reminder-scheduler.ts). */
-  reminders?: ReminderScheduler | undefined;
-};
+type Deps = Pick<
+  UseCaseDeps,
+  'bodies' | 'meetings' | 'assignments' | 'clock' | 'ids' | 'reminders'
+>;
 
 /**
  * Assigns a task to members of the body, directly or from a meeting's conclusions (then the meeting's

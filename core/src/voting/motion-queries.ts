@@ -5,13 +5,8 @@ import { resolveActorInBody, withMeetingRoles } from '../use-cases/resolve-actor
 import { myBallotOf, type MyBallot } from './cast-ballot';
 import type { Motion, TallyCounts, VoteDecision, VoteKind } from './motion';
 import { recountStoredBallots } from './motion-lifecycle';
-import {
-  canonicalJson,
-  castDigest,
-  hashVoteResult,
-  verifyVoteChain,
-  type VoteAuditEvent,
-} from './vote-audit';
+import { canonicalJson } from '../audit/audit-event';
+import { castDigest, hashVoteResult, verifyVoteChain, type VoteAuditEvent } from './vote-audit';
 import { loadMotion, type VoteDeps } from './vote-deps';
 import { electorateKey } from './vote-repository';
 import { decideVote } from './tally';

@@ -1,6 +1,14 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { GENESIS_HEAD, type AuditHead } from '../audit/audit-event';
+import {
+  auditHeadOf,
+  canonicalJson,
+  chainAuditEvent,
+  GENESIS_HEAD,
+  sha256Hex,
+  verifyAuditChain,
+  type AuditEvent,
+  type AuditEventDraft,
+  type AuditHead,
+} from '../audit/audit-event';
 import type { SecretBallot, VoteResult, VoterRecord } from './motion';
 
 /**
@@ -12,65 +20,20 @@ import type { SecretBallot, VoteResult, VoterRecord } from './motion';
  * The closing event seals both: it carries the result hash and a digest over every voter chain head.
  * For a secret ballot no event ever carries the choice.
  */
-export interface VoteAuditEvent {
-  tenantId: string;
-  aggregateType: 'motion' | 'voter';
-  /** The motion id, or `<motionId>/<userId>` for a voter's chain. */
-  aggregateId: string;
-  seq: number;
-  action: string;
-  actorId: string;
-  actorName: string;
-  at: string;
-  changes: Record<string, [unknown, unknown]>;
-  prevHash: string;
-  hash: string;
-}
+/** Vote events are ordinary audit events (aggregate 'motion' or 'voter'): one chain implementation. */
+export type VoteAuditEvent = AuditEvent;
+export type VoteAuditDraft = AuditEventDraft;
+export const chainVoteEvent = chainAuditEvent;
+export const voteEventHead = auditHeadOf;
 
-export type VoteAuditDraft = Omit<VoteAuditEvent, 'seq' | 'prevHash' | 'hash'>;
-
-export function chainVoteEvent(head: AuditHead, draft: VoteAuditDraft): VoteAuditEvent {
-  const body = { ...draft, seq: head.seq + 1, prevHash: head.hash };
-  return { ...body, hash: sha256Hex(canonicalJson(body)) };
-}
-
-export function voteEventHead(event: VoteAuditEvent): AuditHead {
-  return { seq: event.seq, hash: event.hash };
-}
-
-/** Checks numbering, links and hashes of one chain in seq order. */
+/** Checks numbering, links and hashes of one chain in seq order, answering its head when sound. */
 export function verifyVoteChain(
   events: readonly VoteAuditEvent[],
 ): { ok: true; head: AuditHead } | { ok: false; seq: number } {
-  let head = GENESIS_HEAD;
-  for (const event of events) {
-    const { hash, ...rest } = event;
-    if (
-      event.seq !== head.seq + 1 ||
-      event.prevHash !== head.hash ||
-      sha256Hex(canonicalJson(rest)) !== hash
-    ) {
-      return { ok: false, seq: event.seq };
-    }
-    head = { seq: event.seq, hash };
-  }
-  return { ok: true, head };
-}
-
-export function sha256Hex(text: string): string {
-  return bytesToHex(sha256(utf8ToBytes(text)));
-}
-
-/** JSON with sorted keys and no undefined members: the same value always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
+  const verdict = verifyAuditChain(events);
+  if (!verdict.ok) return verdict;
+  const last = events.at(-1);
+  return { ok: true, head: last ? auditHeadOf(last) : GENESIS_HEAD };
 }
 
 /** The announced result's hash, kept on the motion and in its closing audit event. */

@@ -5,7 +5,8 @@ import type { UseCaseDeps } from '../use-cases/deps';
 import { resolveActorInBody, withMeetingRoles } from '../use-cases/resolve-actor-roles';
 import type { RandomSource } from './ballot-secrecy';
 import type { Motion } from './motion';
-import { chainVoteEvent, voteEventHead, type VoteAuditEvent } from './vote-audit';
+import { nextVersion } from '../use-cases/aggregate-change';
+import type { VoteAuditEvent } from './vote-audit';
 import type { StoredMotion, VoteRepository } from './vote-repository';
 
 /** The use-case dependencies plus the vote store and a source of randomness (ballot keys). */
@@ -51,20 +52,8 @@ export function nextMotionVersion(
   action: string,
   changes: VoteAuditEvent['changes'],
 ): { motion: Motion; event: VoteAuditEvent } {
-  const event = chainVoteEvent(current.audit, {
-    tenantId: current.tenantId,
-    aggregateType: 'motion',
-    aggregateId: current.id,
-    action,
-    actorId: actor.userId,
-    actorName: actor.displayName,
-    at,
-    changes,
-  });
-  return {
-    motion: { ...next, updatedAt: at, version: current.version + 1, audit: voteEventHead(event) },
-    event,
-  };
+  const { value, event } = nextVersion('motion', current, next, actor, at, action, changes);
+  return { motion: value, event };
 }
 
 export function transitionNotAllowed(transition: string, motion: Motion): DomainError {
