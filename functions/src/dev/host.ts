@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import type { Clock } from '@qcdc/core';
 import { createRoutes, type HttpRoute } from '../app';
 import { DevIssuer } from '../auth/dev-issuer';
 import { loadConfig } from '../config';
@@ -33,6 +34,13 @@ export interface DevHostOptions {
   audience?: string;
   /** Microsoft Graph: the host's own seeded stand-in (default), a test's stand-in, or none. */
   graph?: HostGraphOption;
+  /**
+   * Tests only. `manual`: the timer jobs do not run on their schedules, only through
+   * `DevHost.runTimerJob`. `clock`: what time the jobs (reminder sweep, outbox dispatch) read, while
+   * the API and the bot keep the real time; so a test creates work now and runs the jobs at the
+   * moment its reminder falls due (outside quiet hours) instead of waiting for it.
+   */
+  timers?: { mode: 'manual'; clock?: Clock };
 }
 
 export interface DevHost {
@@ -42,6 +50,8 @@ export interface DevHost {
   seeded: boolean;
   /** The Graph/Entra stand-in the app talks to (functions/src/dev/graph-stand-in). */
   graphStandIn?: GraphStandIn | undefined;
+  /** Runs a timer job (`reminderSweep`, `outboxDispatch`) now; rejects if it throws. */
+  runTimerJob(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -82,6 +92,11 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     });
     const devIssuer = await DevIssuer.create(baseUrl, audience, DEMO_DIRECTORY);
     const services = createServices(config, log, devIssuer);
+    const jobsClock = options.timers?.clock;
+    if (jobsClock && services.reminders) {
+      // Only the jobs' view of time moves; the due index keeps being planned from the real time.
+      services.reminders = { ...services.reminders, clock: jobsClock };
+    }
     await ensureTables(services.tables);
     routes.api.push(...createRoutes(services));
     routes.root.push(...devIssuerRoutes(devIssuer));
@@ -91,13 +106,14 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     if (options.seedDemoData && graph.owned && graph.standIn && services.graph) {
       await seedGraphStandIn(graph.standIn, services.deps, services.graph.teamsMeetings);
     }
-    const timers = startTimers(services, log);
+    const timers = startTimers(services, log, { scheduled: options.timers?.mode !== 'manual' });
     return {
       baseUrl,
       storageConnection: azurite.connectionString,
       devIssuer,
       seeded,
       graphStandIn: graph.standIn,
+      runTimerJob: (name) => timers.run(name),
       stop: async () => {
         timers.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
