@@ -261,6 +261,37 @@ describe('outbox dispatcher against the Bot Connector stand-in (Azurite)', () =>
     expect(connector.throttled).toBe(throttledBefore);
   }, 30_000);
 
+  it('a Retry-After longer than it can wait requeues the message for after that time, then sends it once', async () => {
+    const r = await rig();
+    const { userId, conversationId } = await r.person();
+    connector.fail({
+      respond: { kind: 'status', status: 429, retryAfterSeconds: 120 },
+      match: (request) => request.conversationId === conversationId,
+      times: 1,
+    });
+    const message = r.message(userId);
+    await r.outbox.enqueue(message, r.clock.now());
+    const started = performance.now();
+    // A fresh limiter per run, as each timer invocation has: the test is about the stored retry time.
+    const throttled = await runOutboxDispatch(r.deps({ limiter: new SendRateLimiter() }));
+    expect(throttled).toMatchObject({ sent: 0, throttled: 1, requeued: 1 });
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(await r.outbox.getMessage(message.key)).toMatchObject({ status: 'pending' });
+
+    // Before the server's time is up nothing is sent; after it, the message goes once.
+    r.setNow(new Date(r.clock.now().getTime() + 60_000));
+    expect(await runOutboxDispatch(r.deps({ limiter: new SendRateLimiter() }))).toMatchObject({
+      sent: 0,
+      attempts: 0,
+    });
+    r.setNow(new Date(r.clock.now().getTime() + 61_000));
+    expect(await runOutboxDispatch(r.deps({ limiter: new SendRateLimiter() }))).toMatchObject({
+      sent: 1,
+    });
+    expect(deliveriesOf(message.key)).toHaveLength(1);
+    expect(await r.outbox.getMessage(message.key)).toMatchObject({ status: 'sent' });
+  });
+
   it('parks a message that keeps failing (502), with attempts and last error; 403 is parked at once', async () => {
     const r = await rig();
     const { userId, conversationId } = await r.person();
