@@ -20,6 +20,7 @@ export interface AuditEvent {
     | 'case'
     | 'receptionSession'
     | 'deadlineSettings'
+    | 'unit'
     | 'disclosure'
     | 'motion'
     | 'voter';

@@ -5,6 +5,8 @@ import type { ActorRoles, MeetingRole } from './actor';
 /**
  * The one permission table. Handlers and card actions ask `can`/`assertCan`; nothing else decides.
  * A permission is granted when the actor holds any listed body role or any listed meeting role.
+ * Unit administration (the unit, its bodies and members, dated settings, holidays) is not a body
+ * role: the unit's admin list decides it, in administration/unit-administration.ts.
  */
 export const PERMISSIONS = {
   'body.read': {

@@ -2,6 +2,7 @@ import { odata, type TableEntityResult, type TransactionAction } from '@azure/da
 import {
   DomainError,
   type AuditEvent,
+  type AuditHead,
   type Body,
   type BodyRepository,
   type Member,
@@ -23,8 +24,26 @@ import { TABLES } from './table-names';
 
 type Row = TableEntityResult<Record<string, unknown>>;
 
+/** One administrative change to a body (functions/src/http/admin-routes.ts builds it). */
+export interface BodyAdminChange {
+  tenantId: string;
+  bodyId: string;
+  /** The body row's etag the change was decided on. */
+  etag: string;
+  event: AuditEvent;
+  name?: string;
+  /** Members added or whose roles, name or title changed. */
+  putMembers?: Member[];
+  deleteMembers?: string[];
+}
+
 export class TableBodyRepository implements BodyRepository {
   constructor(private readonly tables: TableClientFactory) {}
+
+  /** The table factory this repository reads through (the unit administration store shares it). */
+  get tableFactory(): TableClientFactory {
+    return this.tables;
+  }
 
   async getBody(tenantId: string, bodyId: string): Promise<Body | null> {
     try {
@@ -264,6 +283,114 @@ export class TableBodyRepository implements BodyRepository {
     const events: AuditEvent[] = [];
     for await (const row of rows) events.push(fromAuditEntity(row));
     return events.sort((a, b) => a.seq - b.seq);
+  }
+
+  /** The body row's audit head and etag (point read): what an administrative change builds on. */
+  async getBodyHead(
+    tenantId: string,
+    bodyId: string,
+  ): Promise<{ body: Body; head: AuditHead; etag: string } | null> {
+    try {
+      const row = await this.tables(TABLES.bodies).getEntity<Record<string, unknown>>(
+        keys.tenantBody(tenantId, bodyId),
+        keys.bodyRow,
+      );
+      return {
+        body: toBody(row),
+        head: { seq: Number(row.auditSeq ?? 0), hash: String(row.auditHash ?? '0'.repeat(64)) },
+        etag: String(row.etag),
+      };
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * An administrator's change to a body (rename, add or remove members, change roles): index rows
+   * of added or changed members first (readers drop orphans), then one batch in the body partition
+   * with the body row (conditional on its etag) and the audit event; then index rows of removed
+   * members go, and on a rename every member's index row follows the new name.
+   */
+  async commitAdminChange(change: BodyAdminChange): Promise<void> {
+    const current = await this.getBody(change.tenantId, change.bodyId);
+    if (!current) throw new DomainError('BODY.NOT_FOUND');
+    const body: Body = { ...current, name: change.name ?? current.name };
+    const puts = change.putMembers ?? [];
+    await Promise.all(puts.map((member) => this.upsertMembership(body, member)));
+    const partitionKey = keys.tenantBody(change.tenantId, change.bodyId);
+    const bodyRow: Record<string, unknown> = {
+      partitionKey,
+      rowKey: keys.bodyRow,
+      auditSeq: change.event.seq,
+      auditHash: change.event.hash,
+    };
+    if (change.name !== undefined) bodyRow.name = change.name;
+    const actions: TransactionAction[] = [
+      [
+        'update',
+        bodyRow as { partitionKey: string; rowKey: string },
+        'Merge',
+        { etag: change.etag },
+      ],
+      ['create', toAuditEntity(partitionKey, change.event)],
+      ...puts.map((member): TransactionAction => [
+        'upsert',
+        {
+          partitionKey,
+          rowKey: keys.memberRow(member.userId),
+          displayName: member.displayName,
+          title: member.title,
+          roles: JSON.stringify(member.roles),
+        },
+        // Merge keeps the roster fields (e-mail, last seen, flag) of an existing member.
+        'Merge',
+      ]),
+      ...(change.deleteMembers ?? []).map((userId): TransactionAction => [
+        'delete',
+        { partitionKey, rowKey: keys.memberRow(userId) },
+      ]),
+    ];
+    try {
+      await this.tables(TABLES.bodies).submitTransaction(actions);
+    } catch (error) {
+      if (isWriteConflict(error) || isNotFound(error)) {
+        throw new DomainError('CONCURRENCY.CONFLICT', {}, { retryable: true });
+      }
+      throw error;
+    }
+    await Promise.all(
+      (change.deleteMembers ?? []).map(async (userId) => {
+        try {
+          await this.tables(TABLES.memberships).deleteEntity(
+            keys.tenantUser(change.tenantId, userId),
+            change.bodyId,
+          );
+        } catch (error) {
+          if (!isNotFound(error)) throw error;
+        }
+      }),
+    );
+    if (change.name !== undefined) {
+      const members = await this.listMembers(change.tenantId, change.bodyId);
+      await Promise.all(members.map((member) => this.upsertMembership(body, member)));
+    }
+  }
+
+  /**
+   * A unit's new name on one of its bodies: the body row and every member's "my bodies" index row.
+   * The unit's own audit chain records the rename; this only keeps the copies readers show in step.
+   */
+  async renameUnitOnBody(tenantId: string, bodyId: string, unitName: string): Promise<void> {
+    const current = await this.getBody(tenantId, bodyId);
+    if (!current || current.unitName === unitName) return;
+    await this.tables(TABLES.bodies).updateEntity(
+      { partitionKey: keys.tenantBody(tenantId, bodyId), rowKey: keys.bodyRow, unitName },
+      'Merge',
+    );
+    const body = { ...current, unitName };
+    const members = await this.listMembers(tenantId, bodyId);
+    await Promise.all(members.map((member) => this.upsertMembership(body, member)));
   }
 
   private async upsertMembership(body: Body, member: Member): Promise<void> {

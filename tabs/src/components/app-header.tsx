@@ -1,4 +1,5 @@
 import { Button, Caption1, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
+import { AdminNavLink } from '../admin/admin-nav-link';
 import { useI18n } from '../i18n';
 import { AppLink } from '../routing/app-link';
 import { paths } from '../routing/routes';
@@ -51,6 +52,7 @@ export function AppHeader(props: {
           <nav aria-label={t('nav.label')} className={styles.nav}>
             <AppLink to={paths.dashboard()}>{t('nav.dashboard')}</AppLink>
             <AppLink to={paths.myTasks()}>{t('nav.myTasks')}</AppLink>
+            <AdminNavLink />
           </nav>
         )}
       </div>
