@@ -184,7 +184,7 @@ describe('half-year and year-end reviews over the API (Azurite)', () => {
     expect(second.bytes.equals(first.bytes)).toBe(true);
   });
 
-  it('writes the XLSX with the four sheets and Vietnamese text intact', async () => {
+  it('writes the XLSX with its sheets and Vietnamese text intact', async () => {
     const { response, bytes } = await download(`${reportPath('.xlsx')}${YEAR}`);
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
@@ -194,6 +194,11 @@ describe('half-year and year-end reviews over the API (Azurite)', () => {
       'Cuoc hop',
       'Nhiem vu',
       'Qua han',
+      // The citizen and Front areas, one sheet each, when their records were loaded.
+      'Kien nghi MTTQ',
+      'Tiep cong dan',
+      'Don thu',
+      'Cong khai',
     ]);
     const summary = workbook.getWorksheet('Tong hop')!;
     const held = summary
@@ -210,6 +215,61 @@ describe('half-year and year-end reviews over the API (Azurite)', () => {
       .find((row) => Array.isArray(row) && row[1] === ids.done) as unknown[];
     expect(doneRow.slice(4, 8)).toEqual(['30/04/2099', '30/04/2099', 'Hoàn thành', 'Đúng hạn']);
     expect(workbook.getWorksheet('Qua han')!.rowCount).toBe(1);
+  });
+
+  it('hands out one-time links for Teams mobile, re-checked when used, refused up front', async () => {
+    const secretary = apiAs(host, fixture.users.secretary);
+    const linkFor = (body: Record<string, unknown>, user = secretary) =>
+      user(`${reportPath().replace(/\/review$/, '')}/download-links`, { method: 'POST', body });
+
+    const docx = await linkFor({ format: 'docx', preset: 'year', year: '2099' });
+    expect(docx.status).toBe(201);
+    expect(docx.json.url).toMatch(
+      /\/api\/reports\/downloads\/[0-9a-f-]{36}\/[0-9a-f-]{36}\/[A-Za-z0-9_-]{43}$/,
+    );
+    // No bearer token: the ticket alone opens it, once.
+    const viaLink = await fetch(docx.json.url);
+    expect(viaLink.status).toBe(200);
+    expect(viaLink.headers.get('content-disposition')).toContain(
+      'bao-cao-tong-ket-2099-01-01-2099-12-31.docx',
+    );
+    const direct = await download(`${reportPath('.docx')}${YEAR}`);
+    expect(Buffer.from(await viaLink.arrayBuffer()).equals(direct.bytes)).toBe(true);
+    const reused = await fetch(docx.json.url);
+    expect(reused.status).toBe(404);
+    expect(((await reused.json()) as { error: { code: string } }).error.code).toBe(
+      'DOWNLOAD.NOT_FOUND',
+    );
+
+    const xlsx = await linkFor({ format: 'xlsx', from: '2099-01-01', to: '2099-06-30' });
+    expect(xlsx.status).toBe(201);
+    const sheet = await fetch(xlsx.json.url);
+    expect(sheet.status).toBe(200);
+    expect(sheet.headers.get('content-disposition')).toContain(
+      'bao-cao-so-ket-2099-01-01-2099-06-30.xlsx',
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await sheet.arrayBuffer());
+    expect(workbook.worksheets.map((s) => s.name)).toContain('Tong hop');
+
+    // A review ticket is no minutes ticket: the minutes' redeem route refuses it.
+    const crossed = await linkFor({ format: 'docx', preset: 'H1', year: '2099' });
+    const asMinutes = await fetch(
+      crossed.json.url.replace('/api/reports/downloads/', '/api/downloads/'),
+    );
+    expect(asMinutes.status).toBeGreaterThanOrEqual(400);
+
+    const bad = await linkFor({ format: 'docx', from: '2099-12-31', to: '2099-01-01' });
+    expect([bad.status, bad.json.error.code]).toEqual([400, 'REPORT.PERIOD_REVERSED']);
+    const badFormat = await linkFor({ format: 'pdf', preset: 'year', year: '2099' });
+    expect([badFormat.status, badFormat.json.error.code]).toEqual([400, 'VALIDATION.FAILED']);
+    const denied = await linkFor(
+      { format: 'xlsx', preset: 'year', year: '2099' },
+      apiAs(host, fixture.users.member),
+    );
+    expect([denied.status, denied.json.error.code]).toEqual([403, 'PERMISSION.DENIED']);
+    const forged = await fetch(docx.json.url.replace(/[A-Za-z0-9_-]{43}$/, 'A'.repeat(43)));
+    expect(forged.status).toBe(404);
   });
 
   it('refuses bad queries with stable codes and writes nothing; members may not read it', async () => {

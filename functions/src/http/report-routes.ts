@@ -1,28 +1,65 @@
-import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import type { HttpHandler, HttpRequest, HttpResponseInit } from '@azure/functions';
 import {
+  assertCan,
   buildBodyReport,
+  DomainError,
+  getBodyWithMembers,
   parseReviewPeriod,
+  pickLocale,
   type Actor,
   type BodyReview,
+  type ReviewPeriod,
   type VoteRepository,
 } from '@qcdc/core';
+import { z } from 'zod';
 import type { HttpRoute } from '../app';
 import { renderReviewReportDocx } from '../reports/review-report-docx';
 import { renderReviewReportXlsx } from '../reports/review-report-xlsx';
 import type { Services } from '../services';
-import { authenticated } from './api-handler';
+import { authenticated, handleError } from './api-handler';
+import { readJson } from './read-json';
 import { ZBodyParams } from './route-params';
 import { voteRepositoryFor } from './vote-routes';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const QUERY_KEYS = ['from', 'to', 'preset', 'year'] as const;
+const LINK_LIFETIME_MS = 5 * 60_000;
+
+type ReviewFormat = 'docx' | 'xlsx';
+
+/** The period as the review route takes it (from/to or preset/year), plus the file format. */
+const ZReviewLinkInput = z.strictObject({
+  format: z.enum(['docx', 'xlsx']),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  preset: z.string().optional(),
+  year: z.string().optional(),
+});
+const ZTicketParams = z.object({
+  tenantId: z.string().uuid(),
+  userId: z.string().uuid(),
+  ticketId: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'not a valid ticket'),
+});
+
+/*
+ * Review tickets share the one-time ticket store of the minutes (document-routes.ts), whose rows name
+ * a meeting and a minutes document. A review has neither, so its ticket carries this marker, the
+ * format and the period in `meetingId` (the minutes' redeem route finds no such meeting and refuses),
+ * and only the review redeem route below reads it back.
+ */
+const TICKET_MARKER = 'review';
+const TICKET_PATTERN = /^review:(docx|xlsx):(\d{4}-\d{2}-\d{2}):(\d{4}-\d{2}-\d{2})$/;
 
 /**
  * Half-year and year-end reviews (sơ kết, tổng kết) of a body, written from its data (docs/reports.md):
  * `GET bodies/{bodyId}/reports/review?from=yyyy-MM-dd&to=yyyy-MM-dd` (or `?preset=H1|H2|year&year=`)
  * answers the figures with the ids behind each; `review.docx` the BÁO CÁO (Decree 30/2020);
- * `review.xlsx` the workbook. Read-only: nothing is written.
+ * `review.xlsx` the workbook. Read-only: nothing is written but one-time download tickets:
+ * `POST bodies/{bodyId}/reports/download-links` `{ format, from, to }` (or `preset`/`year`) answers a
+ * link valid 5 minutes for clients that can only open a URL (Teams mobile opens downloads through
+ * its link API, without our token); `GET reports/downloads/{tenantId}/{userId}/{ticketId}` redeems it
+ * once and re-checks the requester's access then.
  */
 export function reportRoutes(services: Services): HttpRoute[] {
   const base = 'bodies/{bodyId}/reports';
@@ -42,19 +79,87 @@ export function reportRoutes(services: Services): HttpRoute[] {
       name: 'bodyReviewReportDocx',
       methods: ['GET'],
       route: `${base}/review.docx`,
-      handler: review(async (result) =>
-        file(await renderReviewReportDocx(result), DOCX, fileName(result, 'docx')),
-      ),
+      handler: review((result) => render(result, 'docx')),
     },
     {
       name: 'bodyReviewReportXlsx',
       methods: ['GET'],
       route: `${base}/review.xlsx`,
-      handler: review(async (result) =>
-        file(await renderReviewReportXlsx(result), XLSX, fileName(result, 'xlsx')),
-      ),
+      handler: review((result) => render(result, 'xlsx')),
+    },
+    {
+      name: 'bodyReviewReportLink',
+      methods: ['POST'],
+      route: `${base}/download-links`,
+      handler: authenticated(services, async ({ actor, params, request }) => {
+        const { bodyId } = ZBodyParams.parse(params);
+        const { format, ...query } = ZReviewLinkInput.parse(await readJson(request));
+        const period = parseReviewPeriod(query);
+        // Refuse now (no access, bad period) rather than hand out a link that will fail.
+        const { myRoles } = await getBodyWithMembers(services.deps, actor, bodyId);
+        assertCan({ bodyRoles: myRoles, meetingRoles: [] }, 'report.read');
+        const expiresAt = new Date(services.deps.clock.now().getTime() + LINK_LIFETIME_MS);
+        const ticketId = await services.downloads.issue({
+          tenantId: actor.tenantId,
+          userId: actor.userId,
+          displayName: actor.displayName,
+          bodyId,
+          meetingId: `${TICKET_MARKER}:${format}:${period.from}:${period.to}`,
+          document: 'minutes',
+          expiresAt: expiresAt.toISOString(),
+        });
+        const origin = new URL(request.url).origin;
+        return {
+          status: 201,
+          jsonBody: {
+            url: `${origin}/api/reports/downloads/${actor.tenantId}/${actor.userId}/${ticketId}`,
+            expiresAt: expiresAt.toISOString(),
+          },
+        };
+      }),
+    },
+    {
+      name: 'redeemReviewDownload',
+      methods: ['GET'],
+      route: 'reports/downloads/{tenantId}/{userId}/{ticketId}',
+      handler: redeem(services),
     },
   ];
+}
+
+function redeem(services: Services): HttpHandler {
+  return async (request, context) => {
+    const locale = pickLocale(request.headers.get('accept-language'));
+    try {
+      const { tenantId, userId, ticketId } = ZTicketParams.parse(request.params);
+      const ticket = await services.downloads.redeem(
+        tenantId,
+        userId,
+        ticketId,
+        services.deps.clock.now(),
+      );
+      const match = ticket ? TICKET_PATTERN.exec(ticket.meetingId) : null;
+      if (!ticket || !match) throw new DomainError('DOWNLOAD.NOT_FOUND');
+      const format = match[1] as ReviewFormat;
+      const period: ReviewPeriod = { from: match[2]!, to: match[3]! };
+      const actor: Actor = { tenantId, userId, displayName: ticket.displayName };
+      const review = await buildBodyReport(
+        { ...services.deps, votes: votesOf(services) },
+        actor,
+        ticket.bodyId,
+        period,
+      );
+      return await render(review, format);
+    } catch (error) {
+      return handleError(services, context, error, locale);
+    }
+  };
+}
+
+async function render(review: BodyReview, format: ReviewFormat): Promise<HttpResponseInit> {
+  return format === 'docx'
+    ? file(await renderReviewReportDocx(review), DOCX, fileName(review, 'docx'))
+    : file(await renderReviewReportXlsx(review), XLSX, fileName(review, 'xlsx'));
 }
 
 async function loadReview(

@@ -1,3 +1,4 @@
+import { LazyAdminPage } from '../admin/lazy-admin-page';
 import { FrontRouteView } from '../front/front-route-view';
 import { MeetingPanelPage } from '../meeting-panel/panel-page';
 import { AssignmentPage } from '../pages/assignment-page';
@@ -8,6 +9,7 @@ import { MeetingFormPage } from '../pages/meeting-form-page';
 import { MeetingStagePage } from '../pages/meeting-stage-page';
 import { MyTasksPage } from '../pages/my-tasks-page';
 import { NotFoundPage } from '../pages/not-found-page';
+import { LazyReportsPage } from '../reports/lazy-reports-page';
 import { useLocation } from '../routing/history';
 import { parseRoute, type Route } from '../routing/routes';
 
@@ -63,6 +65,10 @@ function PageFor(props: { route: Route }) {
       return <MyTasksPage />;
     case 'front':
       return <FrontRouteView route={route} />;
+    case 'reports':
+      return <LazyReportsPage key={route.bodyId} bodyId={route.bodyId} />;
+    case 'admin':
+      return <LazyAdminPage key={route.unitId ?? ''} unitId={route.unitId} />;
     case 'notFound':
       return <NotFoundPage />;
     default: {

@@ -1,4 +1,6 @@
 import { parseFrontRoute, type FrontRoute } from '../front/front-routes';
+import { parseReportRoute, type ReportRoute } from '../reports/report-routes';
+import { parseAdminRoute, type AdminRoute } from '../admin/admin-routes';
 
 /** The tab's pages. The server answers index.html for any non-API path, so these are all deep-linkable. */
 export type Route =
@@ -12,6 +14,8 @@ export type Route =
   | { name: 'config' }
   | { name: 'myTasks' }
   | FrontRoute
+  | ReportRoute
+  | AdminRoute
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -24,6 +28,10 @@ export function parseRoute(pathname: string, search: string): Route {
   if (first === 'my-tasks' && parts.length === 1) return { name: 'myTasks' };
   const front = parseFrontRoute(parts);
   if (front) return front;
+  const report = parseReportRoute(parts);
+  if (report) return report;
+  const admin = parseAdminRoute(parts);
+  if (admin) return admin;
   if (first === 'bodies' && second && third === 'assignments' && fourth && parts.length === 4) {
     return { name: 'assignment', bodyId: second, assignmentId: fourth };
   }
