@@ -5,6 +5,7 @@ import { devIssuerValidatorOptions, type DevIssuer } from './auth/dev-issuer';
 import type { AppConfig } from './config';
 import { createGraphServices } from './graph/graph-services';
 import type { Logger } from './logger';
+import { withFrontReminders } from './jobs/front-reminder-hooks';
 import { createReminderRuntime } from './jobs/reminder-runtime';
 import type { Services } from './services';
 import { TableAssignmentRepository } from './store/assignment-store';
@@ -17,6 +18,8 @@ import { CountingTableClient } from './store/counting-table-client';
 import { DownloadTicketStore } from './store/download-ticket-store';
 import { NotificationSettingsStore } from './store/notification-settings-store';
 import { TableMeetingRepository } from './store/meeting-store';
+import { TableUnitAdminStore } from './store/admin-unit-store';
+import { withUnitSettingsDeadlines } from './store/unit-settings-deadlines';
 import {
   connectionStringTables,
   credentialTables,
@@ -40,6 +43,7 @@ export function createServices(
         credentialTables(config.storage.accountUrl, new DefaultAzureCredential()),
   );
   const bodies = new TableBodyRepository(tables);
+  const unitAdmin = new TableUnitAdminStore(tables);
   const ulid = monotonicFactory();
   const graph = config.graph ? createGraphServices(config.graph, tables, log) : undefined;
   const reminders = createReminderRuntime({
@@ -51,6 +55,9 @@ export function createServices(
       conversations: tables(TABLES.conversations),
       notificationSettings: tables(TABLES.notificationSettings),
       votes: tables(TABLES.votes),
+      consultations: tables(TABLES.consultations),
+      cases: tables(TABLES.cases),
+      disclosures: tables(TABLES.disclosures),
     },
     clock: systemClock,
     log,
@@ -72,9 +79,17 @@ export function createServices(
       bodies,
       meetings: new TableMeetingRepository(tables),
       assignments: new TableAssignmentRepository(tables),
-      consultations: new TableConsultationRepository(tables),
-      cases: new TableCaseRepository(tables),
-      disclosures: new TableDisclosureRepository(tables),
+      // Front recommendations, cases and disclosures plan their reminders around each write.
+      ...withFrontReminders(
+        {
+          consultations: new TableConsultationRepository(tables),
+          // Case and Front deadlines also see the unit's dated settings versions.
+          cases: withUnitSettingsDeadlines(new TableCaseRepository(tables), unitAdmin),
+          disclosures: new TableDisclosureRepository(tables),
+        },
+        reminders.scheduler,
+        bodies,
+      ),
       clock: systemClock,
       ids: { next: () => ulid() },
       reminders: reminders.scheduler,
@@ -100,5 +115,6 @@ export function createServices(
     log,
     bot: { config: config.bot, conversations: new TableConversationRepository(tables) },
     reminders,
+    unitAdmin,
   };
 }

@@ -8,8 +8,12 @@ import {
   type Assignment,
   type Body,
   type BodyReview,
+  type CitizenCase,
+  type Disclosure,
   type Meeting,
   type Member,
+  type ReceptionSession,
+  type Recommendation,
 } from '@qcdc/core';
 import { renderReviewReportDocx } from '../src/reports/review-report-docx';
 import { renderReviewReportXlsx } from '../src/reports/review-report-xlsx';
@@ -172,5 +176,123 @@ describe('the review report as a DOCX (BÁO CÁO, Decree 30/2020)', () => {
     ]);
     expect(tasks.getCell('G3').value).toBe('Trễ hạn');
     expect(workbook.getWorksheet('Qua han')!.getCell('E2').value).toBe(1);
+  });
+});
+
+/** A year with Front, citizen and disclosure records (minimal rows: only what the figures read). */
+function citizenReview(): BodyReview {
+  const rec = (id: string, deadline: string, respondedOn?: string) =>
+    ({
+      id,
+      receivedOn: '2026-05-01',
+      deadline,
+      createdAt: '2026-05-01T02:00:00.000Z',
+      status: respondedOn ? 'responded' : 'assigned',
+      respondedOn,
+      respondedAt: respondedOn ? `${respondedOn}T03:00:00.000Z` : undefined,
+    }) as Recommendation;
+  const kase = (id: string, kind: CitizenCase['kind'], resolvedOn: string, deadline: string) =>
+    ({
+      id,
+      number: `KN-2026-000${id.slice(-1)}`,
+      summary: 'Bà Hoàng Thị Lan khiếu nại việc thu hồi đất',
+      kind,
+      receivedOn: '2026-04-01',
+      createdAt: '2026-04-01T02:00:00.000Z',
+      status: 'resolved',
+      acceptance: { deadline: '2026-04-10', decidedOn: '2026-04-05' },
+      resolution: { deadline, originalDeadline: deadline, extensions: [], resolvedOn },
+    }) as unknown as CitizenCase;
+  const session = (id: string, kind: ReceptionSession['kind'], date: string) =>
+    ({ id, kind, date, status: 'held' }) as ReceptionSession;
+  return computeBodyReview({
+    body,
+    members,
+    period: presetPeriod(2026, 'year'),
+    now: new Date('2027-03-01T00:00:00.000Z'),
+    meetings: [],
+    assignments: [],
+    motions: [],
+    recommendations: [
+      rec('r1', '2026-05-31', '2026-05-31'),
+      rec('r2', '2026-05-31', '2026-06-01'),
+      rec('r3', '2026-05-31'),
+    ],
+    cases: [
+      kase('c1', 'complaint', '2026-05-05', '2026-05-05'),
+      kase('c2', 'feedback', '2026-05-20', '2026-05-10'),
+    ],
+    sessions: [
+      ...Array.from({ length: 12 }, (_, m) =>
+        session(`s${m + 1}`, 'agencyHead', `2026-${String(m + 1).padStart(2, '0')}-15`),
+      ),
+      session('s13', 'dialogue', '2026-10-20'),
+    ],
+    disclosures: [
+      {
+        id: 'd1',
+        status: 'ended',
+        startOn: '2026-03-01',
+        endedOn: '2026-03-31',
+        postedAt: '2026-03-01T02:00:00.000Z',
+        createdAt: '2026-02-20T02:00:00.000Z',
+      } as Disclosure,
+    ],
+  });
+}
+
+describe('the review report: Front, citizen and disclosure figures', () => {
+  it('adds numbered sections 4-7 with the figures, and table rows, to the BÁO CÁO', async () => {
+    const docx = await renderReviewReportDocx(citizenReview());
+    const xml = unzipDocx(docx)['word/document.xml'] ?? '';
+    const texts = paragraphs(xml).map((p) => p.text);
+    expect(texts).toContain('4. Tiếp nhận, trả lời kiến nghị của Mặt trận Tổ quốc');
+    expect(texts).toContain(
+      'Trong kỳ, tiếp nhận 3 kiến nghị của Mặt trận Tổ quốc qua giám sát, phản biện xã hội; ' +
+        'đã trả lời 2 kiến nghị, trong đó đúng hạn 1 (50,0%), trễ hạn 1; 1 kiến nghị quá hạn chưa được trả lời.',
+    );
+    expect(texts).toContain('5. Tiếp công dân, đối thoại');
+    expect(texts).toContain(
+      'Thủ trưởng cơ quan tiếp công dân định kỳ (ít nhất 1 ngày/tháng, Điều 18 Luật Tiếp công dân): ' +
+        'đã tổ chức 12 buổi, yêu cầu tối thiểu 12; bảo đảm theo quy định.',
+    );
+    expect(texts).toContain('6. Giải quyết khiếu nại, tố cáo, phản ánh, kiến nghị');
+    expect(texts).toContain(
+      'Tiếp nhận 2 đơn (khiếu nại 1, tố cáo 0, phản ánh, kiến nghị 1); đã giải quyết 2 đơn, trong đó ' +
+        'đúng thời hạn 1, quá thời hạn 1; không thụ lý 0; 0 đơn quá hạn chưa giải quyết xong.',
+    );
+    expect(texts).toContain('7. Công khai thông tin');
+    expect(texts).toContain(
+      'Thực hiện công khai 1 nội dung; kết thúc công khai 1 nội dung; 0 nội dung chưa công khai đúng thời điểm.',
+    );
+    // Counts only: no case number, name or content reaches the report.
+    const all = texts.join('\n');
+    expect(all).not.toContain('KN-2026');
+    expect(all).not.toContain('Hoàng Thị Lan');
+    const table = tableRows(xml)
+      .map((row) => row.cells.map((cell) => cell.join(' ')))
+      .filter((cells) => cells.length === 3);
+    expect(table).toContainEqual(['11', 'Kiến nghị trả lời trễ hạn', '1']);
+    expect(table).toContainEqual(['14', 'Đơn giải quyết đúng thời hạn', '1']);
+    expect(table).toContainEqual(['17', 'Nội dung đã công khai', '1']);
+  });
+
+  it('adds one sheet per area to the workbook, each figure with its record ids', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      (await renderReviewReportXlsx(citizenReview())) as unknown as ArrayBuffer,
+    );
+    const front = workbook.getWorksheet('Kien nghi MTTQ')!;
+    expect(front.getRow(4).values).toEqual([undefined, 'Trả lời đúng hạn', 1, 'r1']);
+    expect(front.getRow(5).values).toEqual([undefined, 'Trả lời trễ hạn', 1, 'r2']);
+    expect(front.getRow(6).values).toEqual([undefined, 'Quá hạn chưa trả lời', 1, 'r3']);
+    const cases = workbook.getWorksheet('Don thu')!;
+    expect(cases.getRow(8).values).toEqual([undefined, 'Giải quyết quá thời hạn', 1, 'c2']);
+    const reception = workbook.getWorksheet('Tiep cong dan')!;
+    expect(reception.getCell('B2').value).toBe(13);
+    expect(workbook.getWorksheet('Cong khai')!.getCell('C2').value).toBe('d1');
+    const dump = JSON.stringify(workbook.worksheets.map((ws) => ws.getSheetValues()));
+    expect(dump).not.toContain('Hoàng Thị Lan');
+    expect(dump).not.toContain('KN-2026');
   });
 });

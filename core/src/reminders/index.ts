@@ -5,3 +5,5 @@ export * from './quiet-hours';
 export * from './plan-reminders';
 export * from './reminder-messages';
 export * from './reminder-scheduler';
+export * from './plan-front-reminders';
+export * from './reporting-deadlines';

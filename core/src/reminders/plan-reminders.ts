@@ -23,15 +23,20 @@ import type {
   AssignmentReminderSubject,
   MeetingReminderSubject,
   PlannedReminder,
+  ReminderKind,
   ReminderLabel,
+  ReminderMessage,
   ReminderSubject,
   VoteReminderSubject,
 } from './reminder';
 import {
   DEFAULT_REMINDER_POLICY,
   minutesOfLocalTime,
+  type DeadlineOffset,
   type ReminderPolicy,
 } from './reminder-policy';
+import { planCase, planDisclosure, planRecommendation } from './plan-front-reminders';
+import { planReporting } from './reporting-deadlines';
 
 export interface PlanContext {
   calendar: WorkCalendar;
@@ -134,23 +139,53 @@ export function isReminderExpired(subject: ReminderSubject, now: Date): boolean 
  * which is what lets the sweep check an index row against its aggregate.
  */
 export function planReminders(subject: ReminderSubject, ctx: PlanContext): PlannedReminder[] {
-  const planned =
-    subject.type === 'assignment'
-      ? planAssignment(subject, ctx)
-      : subject.type === 'meeting'
-        ? planMeeting(subject, ctx)
-        : planVote(subject, ctx);
+  const planned = planBySubject(subject, ctx);
   return planned.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.key.localeCompare(b.key));
+}
+
+function planBySubject(subject: ReminderSubject, ctx: PlanContext): PlannedReminder[] {
+  switch (subject.type) {
+    case 'assignment':
+      return planAssignment(subject, ctx);
+    case 'meeting':
+      return planMeeting(subject, ctx);
+    case 'vote':
+      return planVote(subject, ctx);
+    case 'recommendation':
+      return planRecommendation(subject, ctx);
+    case 'case':
+      return planCase(subject, ctx);
+    case 'disclosure':
+      return planDisclosure(subject, ctx);
+    case 'reporting':
+      return planReporting(subject, ctx);
+    default: {
+      const unknown: never = subject;
+      throw new RangeError(`Unknown reminder subject ${JSON.stringify(unknown)}`);
+    }
+  }
 }
 
 /** The subject as one recipient sees it (what an index row stores to plan that person's next one). */
 export function narrowSubject(subject: ReminderSubject, recipientId: string): ReminderSubject {
   const only = (ids: readonly string[]) => ids.filter((id) => id === recipientId);
-  if (subject.type === 'assignment') {
-    return { ...subject, workers: only(subject.workers), escalateTo: only(subject.escalateTo) };
+  switch (subject.type) {
+    case 'assignment':
+    case 'recommendation':
+    case 'case':
+      return { ...subject, workers: only(subject.workers), escalateTo: only(subject.escalateTo) };
+    case 'meeting':
+      return { ...subject, summoned: only(subject.summoned) };
+    case 'vote':
+      return { ...subject, notVoted: only(subject.notVoted) };
+    case 'disclosure':
+    case 'reporting':
+      return { ...subject, workers: only(subject.workers) };
+    default: {
+      const unknown: never = subject;
+      throw new RangeError(`Unknown reminder subject ${JSON.stringify(unknown)}`);
+    }
   }
-  if (subject.type === 'meeting') return { ...subject, summoned: only(subject.summoned) };
-  return { ...subject, notVoted: only(subject.notVoted) };
 }
 
 /**
@@ -221,24 +256,79 @@ export function reminderFingerprint(reminder: PlannedReminder): string {
 
 function planAssignment(subject: AssignmentReminderSubject, ctx: PlanContext): PlannedReminder[] {
   if (!subject.active) return [];
+  return planDeadlineSeries(
+    {
+      keyPrefix: `assignment:${subject.id}:${subject.deadline}`,
+      deadline: subject.deadline,
+      urgent: subject.urgent,
+      workers: subject.workers,
+      escalateTo: subject.escalateTo,
+      kinds: {
+        upcoming: 'assignment.upcoming',
+        dueToday: 'assignment.dueToday',
+        overdue: 'assignment.overdue',
+        escalation: 'assignment.escalation',
+      },
+      message: { subject: subject.label },
+      narrow: (recipientId) => narrowSubject(subject, recipientId),
+    },
+    ctx,
+  );
+}
+
+/** One deadline's reminders: before it, each day it is overdue, and one escalation. */
+export interface DeadlineSeries {
+  /** Names the subject in its current version (id and deadline): a moved deadline gives new keys. */
+  keyPrefix: string;
+  /** yyyy-MM-dd, Vietnam civil date. */
+  deadline: string;
+  /** Days off allowed too (never quiet hours). */
+  urgent: boolean;
+  workers: readonly string[];
+  escalateTo: readonly string[];
+  kinds: {
+    upcoming: ReminderKind;
+    dueToday: ReminderKind;
+    overdue: ReminderKind;
+    escalation: ReminderKind;
+  };
+  /** What every message of the series carries besides kind, deadline and day counts. */
+  message: Omit<ReminderMessage, 'kind' | 'deadline' | 'daysLeft' | 'daysOverdue'>;
+  narrow(recipientId: string): ReminderSubject;
+  /** Before-deadline offsets (default: the policy's assignment offsets). */
+  offsets?: readonly DeadlineOffset[];
+  /** False: no overdue reminders and no escalation (e.g. a reporting date). */
+  overdue?: boolean;
+}
+
+/**
+ * The deadline rule shared by assignments, Front recommendations and citizen cases (DESIGN.md,
+ * "Time, deadlines and reminders"): reminders before the deadline are moved EARLIER out of quiet
+ * hours and days off (never past the deadline, so a deadline after Tết is announced before Tết);
+ * overdue reminders go out each allowed day from the day after the deadline; the escalation goes
+ * once, to people not already reminded, `policy.escalateAfterDays` after it.
+ */
+export function planDeadlineSeries(series: DeadlineSeries, ctx: PlanContext): PlannedReminder[] {
   const { policy, calendar } = ctx;
-  const deadline = parseCivilDate(subject.deadline);
+  const deadline = parseCivilDate(series.deadline);
   const rules: SlotRules = {
     quietHours: policy.quietHours,
-    // Days off are quiet too, unless the work is urgent (quiet hours at night always hold).
-    isAllowedDay: (date) => subject.urgent || calendar.isWorkingDay(date),
+    // Days off are quiet too, unless the matter is urgent (quiet hours at night always hold).
+    isAllowedDay: (date) => series.urgent || calendar.isWorkingDay(date),
   };
   const result: PlannedReminder[] = [];
   const keyOf = (label: string, recipientId: string) =>
-    `assignment:${subject.id}:${subject.deadline}:${label}:${recipientId}`;
+    `${series.keyPrefix}:${label}:${recipientId}`;
+  const base = { ...series.message, deadline: series.deadline };
 
-  for (const recipientId of subject.workers) {
-    const narrowed = narrowSubject(subject, recipientId);
-    // Before the deadline: moved EARLIER out of quiet hours and days off, never past the deadline.
+  for (const recipientId of series.workers) {
+    const narrowed = series.narrow(recipientId);
     // Two offsets landing on one slot (e.g. 3 and 1 days before a Monday both on Friday) become
     // one reminder, the one nearest the deadline.
     const before = new Map<string, PlannedReminder>();
-    const offsets = [...policy.assignmentOffsets].sort((a, b) => b.days - a.days);
+    const offsets = [...(series.offsets ?? policy.assignmentOffsets)].sort(
+      (a, b) => b.days - a.days,
+    );
     for (const offset of offsets) {
       const target: LocalSlot = {
         date: addCalendarDays(deadline, -offset.days),
@@ -253,14 +343,14 @@ function planAssignment(subject: AssignmentReminderSubject, ctx: PlanContext): P
         recipientId,
         subject: narrowed,
         message: {
-          kind: daysLeft === 0 ? 'assignment.dueToday' : 'assignment.upcoming',
-          subject: subject.label,
-          deadline: subject.deadline,
+          ...base,
+          kind: daysLeft === 0 ? series.kinds.dueToday : series.kinds.upcoming,
           daysLeft,
         },
       });
     }
     result.push(...before.values());
+    if (series.overdue === false) continue;
 
     // Overdue: every allowed day at the overdue time, from the day after the deadline.
     const overdueMinute = minutesOfLocalTime(policy.overdueAt);
@@ -274,17 +364,13 @@ function planAssignment(subject: AssignmentReminderSubject, ctx: PlanContext): P
         dueAt: slotToUtc(slot).toISOString(),
         recipientId,
         subject: narrowed,
-        message: {
-          kind: 'assignment.overdue',
-          subject: subject.label,
-          deadline: subject.deadline,
-          daysOverdue: day,
-        },
+        message: { ...base, kind: series.kinds.overdue, daysOverdue: day },
       });
     }
   }
+  if (series.overdue === false) return result;
 
-  // Escalation: once, to the assigner (or chair), the first allowed slot N days after the deadline.
+  // Escalation: once, to the assigner (or head), the first allowed slot N days after the deadline.
   const escalation = allowedSlotAtOrAfter(
     {
       date: addCalendarDays(deadline, policy.escalateAfterDays),
@@ -292,16 +378,15 @@ function planAssignment(subject: AssignmentReminderSubject, ctx: PlanContext): P
     },
     rules,
   );
-  for (const recipientId of subject.escalateTo) {
+  for (const recipientId of series.escalateTo) {
     result.push({
       key: keyOf(`esc+${policy.escalateAfterDays}`, recipientId),
       dueAt: slotToUtc(escalation).toISOString(),
       recipientId,
-      subject: narrowSubject(subject, recipientId),
+      subject: series.narrow(recipientId),
       message: {
-        kind: 'assignment.escalation',
-        subject: subject.label,
-        deadline: subject.deadline,
+        ...base,
+        kind: series.kinds.escalation,
         daysOverdue: daysBetween(deadline, escalation.date),
       },
     });
@@ -420,7 +505,7 @@ function planVote(subject: VoteReminderSubject, ctx: PlanContext): PlannedRemind
 
 // ---------------------------------------------------------------------------------------------
 
-function daysBetween(from: CivilDate, to: CivilDate): number {
+export function daysBetween(from: CivilDate, to: CivilDate): number {
   return toDayNumber(to) - toDayNumber(from);
 }
 

@@ -1,5 +1,9 @@
 import type { Assignment } from '../assignments/assignment';
+import type { CitizenCase } from '../cases/citizen-case';
+import type { Consultation, Recommendation } from '../consultations/consultation';
+import type { Disclosure } from '../disclosures/disclosure';
 import type { Meeting } from '../meetings/meeting';
+import type { ReportingReminderSubject } from './reminder';
 import type { Motion } from '../voting/motion';
 
 /** A vote as its reminders see it: the motion and who on its roster has not voted. */
@@ -12,7 +16,24 @@ export interface VoteReminderState {
 export type ReminderChange =
   | { type: 'assignment'; previous: Assignment | null; next: Assignment }
   | { type: 'meeting'; previous: Meeting | null; next: Meeting; summoned: readonly string[] }
-  | { type: 'vote'; previous: VoteReminderState | null; next: VoteReminderState };
+  | { type: 'vote'; previous: VoteReminderState | null; next: VoteReminderState }
+  | {
+      type: 'recommendation';
+      previous: Recommendation | null;
+      next: Recommendation;
+      /** The consultation before and after (a close ends every reminder of it). */
+      consultation: { previous: Pick<Consultation, 'title' | 'status'>; next: Consultation };
+      /** The body's heads now (they approve answers and hear when one is late). */
+      headIds: readonly string[];
+    }
+  | { type: 'case'; previous: CitizenCase | null; next: CitizenCase; headIds: readonly string[] }
+  | { type: 'disclosure'; previous: Disclosure | null; next: Disclosure }
+  /** A body's reporting calendar (reporting-deadlines.ts): planned, replanned or dropped whole. */
+  | {
+      type: 'reporting';
+      previous: ReportingReminderSubject | null;
+      next: ReportingReminderSubject | null;
+    };
 
 /** What `prepare` wrote, for `confirm` to settle; opaque to use cases. */
 export interface ReminderTicket {

@@ -7,7 +7,10 @@ import type { VoteRepository } from '../voting/vote-repository';
 import { computeBodyReview, meetingsHeldIn, type BodyReview } from './review-figures';
 import { parseReviewPeriod, type ReviewPeriod } from './review-period';
 
-export type ReportDeps = Pick<UseCaseDeps, 'bodies' | 'meetings' | 'assignments' | 'clock'> & {
+export type ReportDeps = Pick<
+  UseCaseDeps,
+  'bodies' | 'meetings' | 'assignments' | 'clock' | 'consultations' | 'cases' | 'disclosures'
+> & {
   /** Without a vote store the review leaves votes out (figures.votes.available is false). */
   votes?: VoteRepository | undefined;
 };
@@ -15,7 +18,8 @@ export type ReportDeps = Pick<UseCaseDeps, 'bodies' | 'meetings' | 'assignments'
 /**
  * The half-year or year-end review of a body (sơ kết, tổng kết) for `report.read` holders (head,
  * deputy head, secretary). Loads by partition only: the body's meetings, assignments and members,
- * then the motions of each meeting held in the period.
+ * then the motions of each meeting held in the period; the body's recommendations and disclosures
+ * (its partition), its cases and reception sessions (RowKey ranges of the unit's partition).
  */
 export async function buildBodyReport(
   deps: ReportDeps,
@@ -26,11 +30,16 @@ export async function buildBodyReport(
   const checked = parseReviewPeriod({ from: period.from, to: period.to });
   const { body, roles } = await resolveActorInBody(deps.bodies, actor, bodyId);
   assertCan(roles, 'report.read');
-  const [meetings, assignments, members] = await Promise.all([
-    deps.meetings.listMeetings(actor.tenantId, bodyId),
-    deps.assignments.listBodyAssignments(actor.tenantId, bodyId),
-    deps.bodies.listMembers(actor.tenantId, bodyId),
-  ]);
+  const [meetings, assignments, members, recommendations, sessions, cases, disclosures] =
+    await Promise.all([
+      deps.meetings.listMeetings(actor.tenantId, bodyId),
+      deps.assignments.listBodyAssignments(actor.tenantId, bodyId),
+      deps.bodies.listMembers(actor.tenantId, bodyId),
+      deps.consultations?.listBodyRecommendations(actor.tenantId, bodyId),
+      deps.cases?.listBodySessions(actor.tenantId, body.unitId, bodyId),
+      deps.cases?.listBodyCases(actor.tenantId, body.unitId, bodyId),
+      deps.disclosures?.listDisclosures(actor.tenantId, bodyId),
+    ]);
   const votes = deps.votes;
   let motions: Motion[] | undefined;
   if (votes) {
@@ -47,5 +56,9 @@ export async function buildBodyReport(
     meetings,
     assignments,
     motions,
+    recommendations,
+    sessions,
+    cases,
+    disclosures,
   });
 }

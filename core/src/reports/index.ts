@@ -1,3 +1,5 @@
 export * from './review-period';
 export * from './review-figures';
 export * from './build-body-report';
+export * from './citizen-figures';
+export * from './citizen-dashboard';

@@ -10,7 +10,12 @@ import {
   type MeetingKind,
   type MeetingStatus,
 } from '../meetings/meeting';
+import type { CitizenCase } from '../cases/citizen-case';
+import type { ReceptionSession } from '../cases/reception';
+import type { Recommendation } from '../consultations/consultation';
+import type { Disclosure } from '../disclosures/disclosure';
 import type { Motion } from '../voting/motion';
+import { citizenFigures, type ReviewCitizenFigures } from './citizen-figures';
 import { periodInstants, reviewScope, type ReviewPeriod, type ReviewScope } from './review-period';
 
 /** A count with the ids of the records behind it, so every number in a report can be traced. */
@@ -110,6 +115,8 @@ export interface BodyReviewFigures {
   };
   votes: ReviewVoteFigures;
   staffConference?: StaffConferenceCheck | undefined;
+  /** Front recommendations, citizen reception, cases and disclosures (citizen-figures.ts). */
+  citizens: ReviewCitizenFigures;
 }
 
 export interface BodyReview {
@@ -135,6 +142,11 @@ export interface BodyReviewInput {
   assignments: readonly Assignment[];
   /** The motions of the meetings held in the period; undefined when no vote store is available. */
   motions?: readonly Motion[] | undefined;
+  /** The body's records of each kind; undefined when that store is not available. */
+  recommendations?: readonly Recommendation[] | undefined;
+  sessions?: readonly ReceptionSession[] | undefined;
+  cases?: readonly CitizenCase[] | undefined;
+  disclosures?: readonly Disclosure[] | undefined;
 }
 
 const figure = (ids: readonly string[]): Figure => ({ count: ids.length, ids: [...ids] });
@@ -223,6 +235,14 @@ export function computeBodyReview(input: BodyReviewInput): BodyReview {
       },
       votes: voteFigures(input.motions, new Set(held.map((m) => m.id))),
       staffConference: staffConferenceCheck(input.body.kind, input.meetings, input.period, asOf),
+      citizens: citizenFigures({
+        period: input.period,
+        asOf,
+        recommendations: input.recommendations,
+        sessions: input.sessions,
+        cases: input.cases,
+        disclosures: input.disclosures,
+      }),
     },
     meetingRows,
     assignmentRows,

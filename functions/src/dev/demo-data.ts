@@ -84,6 +84,11 @@ export const DEMO_MEMBERS = {
   ),
 } as const;
 
+/** Who administers each demo unit (docs/admin.md): the commune's chair and its office secretary. */
+export const DEMO_UNIT_ADMINS = [DEMO_MEMBERS.head, DEMO_MEMBERS.secretary].map(
+  ({ userId, displayName }) => ({ userId, displayName }),
+);
+
 /** Someone in the demo tenant's directory who belongs to no body: sees nothing, may do nothing. */
 export const DEMO_OUTSIDER: DirectoryUser = {
   tenantId: DEMO_TENANT_ID,

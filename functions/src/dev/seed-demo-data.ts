@@ -1,3 +1,4 @@
+import { planReportingReminders } from '../jobs/reporting-reminders';
 import {
   chainAuditEvent,
   GENESIS_HEAD,
@@ -6,11 +7,14 @@ import {
   type Member,
   type UseCaseDeps,
 } from '@qcdc/core';
+import { ensureUnitAdministration } from '../store/admin-unit-seed';
+import { TableUnitAdminStore } from '../store/admin-unit-store';
 import type { TableBodyRepository } from '../store/body-store';
 import {
   DEMO_BODY,
   DEMO_MEMBERS,
   DEMO_UNIT,
+  DEMO_UNIT_ADMINS,
   demoMeetingInput,
   OTHER_BODY,
   OTHER_MEMBERS,
@@ -26,11 +30,15 @@ export async function seedDemoData(
   deps: UseCaseDeps,
   bodies: TableBodyRepository,
 ): Promise<SeedResult> {
+  // Before the early return: stores seeded before unit administration existed get it too.
+  await seedUnitAdministration(bodies, deps.clock.now());
   if (await bodies.getBody(DEMO_BODY.tenantId, DEMO_BODY.id)) return { seeded: false };
   const now = deps.clock.now();
 
   await bodies.upsertUnit(DEMO_UNIT);
   await createBody(bodies, DEMO_BODY, Object.values(DEMO_MEMBERS), now);
+  // The body's half-year and year-end review reminders (jobs/reporting-reminders.ts).
+  await planReportingReminders(deps, DEMO_BODY.tenantId, DEMO_BODY.id);
   const head = DEMO_MEMBERS.head;
   await scheduleMeeting(
     deps,
@@ -56,6 +64,23 @@ export async function seedDemoData(
     },
   );
   return { seeded: true };
+}
+
+/** The demo units' administration: admins and the bodies each unit already has (idempotent). */
+async function seedUnitAdministration(bodies: TableBodyRepository, now: Date): Promise<void> {
+  const store = new TableUnitAdminStore(bodies.tableFactory);
+  const entry = (body: Body) => ({ id: body.id, kind: body.kind, name: body.name });
+  await bodies.upsertUnit(DEMO_UNIT);
+  await ensureUnitAdministration(store, DEMO_UNIT, DEMO_UNIT_ADMINS, [entry(DEMO_BODY)], now);
+  await bodies.upsertUnit(OTHER_UNIT);
+  const otherHead = OTHER_MEMBERS.head;
+  await ensureUnitAdministration(
+    store,
+    OTHER_UNIT,
+    [{ userId: otherHead.userId, displayName: otherHead.displayName }],
+    [entry(OTHER_BODY)],
+    now,
+  );
 }
 
 /** Creates a body with its members and the body's first audit event. */

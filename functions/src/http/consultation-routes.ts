@@ -2,6 +2,7 @@ import {
   addRecommendation,
   approveRecommendationResponse,
   assignRecommendation,
+  citizenDashboard,
   closeConsultation,
   createConsultation,
   draftRecommendationResponse,
@@ -145,6 +146,16 @@ export function consultationRoutes(services: Services): HttpRoute[] {
         return {
           jsonBody: { recommendations: recs.map((r) => recommendationDto(r, now(), 'agency')) },
         };
+      }),
+    },
+    {
+      // The channel dashboard's Front, case and disclosure counts (counts only, any member).
+      name: 'citizenDashboard',
+      methods: ['GET'],
+      route: 'bodies/{bodyId}/citizen-dashboard',
+      handler: authenticated(services, async ({ actor, params }) => {
+        const { bodyId } = ZBodyParams.parse(params);
+        return { jsonBody: { dashboard: await citizenDashboard(deps, actor, bodyId) } };
       }),
     },
     {

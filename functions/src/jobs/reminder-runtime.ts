@@ -43,6 +43,10 @@ export interface ReminderTables {
   notificationSettings?: TableClient | undefined;
   /** Motions and rosters: the sweep checks a vote reminder against them (optional for old callers). */
   votes?: TableClient | undefined;
+  /** Front recommendations, citizen cases, disclosures: point reads to check their reminders. */
+  consultations?: TableClient | undefined;
+  cases?: TableClient | undefined;
+  disclosures?: TableClient | undefined;
 }
 
 /** Everything the reminder jobs and the scheduling hook need, built once per app. */
@@ -84,6 +88,7 @@ export interface ReminderRuntimeOptions {
 export function createReminderRuntime(options: ReminderRuntimeOptions): ReminderRuntime {
   const stats = newTableStats();
   const counted = (client: TableClient) => new CountingTableClient(client, stats);
+  const optional = (client: TableClient | undefined) => (client ? counted(client) : undefined);
   const plan = options.plan ?? defaultPlanContext();
   const timing = options.timing ?? REMINDER_TIMING;
   const index = new DueIndexStore(counted(options.tables.dueIndex));
@@ -107,6 +112,11 @@ export function createReminderRuntime(options: ReminderRuntimeOptions): Reminder
       counted(options.tables.meetings),
       plan.policy,
       options.tables.votes ? counted(options.tables.votes) : undefined,
+      {
+        consultations: optional(options.tables.consultations),
+        cases: optional(options.tables.cases),
+        disclosures: optional(options.tables.disclosures),
+      },
     ),
     directory: new TableConversationDirectory(counted(options.tables.conversations)),
     sender,

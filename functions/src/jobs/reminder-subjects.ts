@@ -1,16 +1,34 @@
 import {
   assignmentReminderSubject,
+  citizenCaseReminderSubject,
+  disclosureReminderSubject,
   meetingReminderSubject,
+  recommendationReminderSubject,
   voteReminderSubject,
   type ReminderPolicy,
   type ReminderSubject,
   type VoteReminderSubject,
 } from '@qcdc/core';
 import { fromAssignmentEntity } from '../store/assignment-entities';
+import { fromCaseEntity } from '../store/case-entities';
+import { caseKeys } from '../store/case-keys';
+import {
+  consultationKeys,
+  fromConsultationEntity,
+  fromRecommendationEntity,
+} from '../store/consultation-entities';
+import { disclosureKeys, fromDisclosureEntity } from '../store/disclosure-entities';
 import type { CountingTableClient } from '../store/counting-table-client';
 import { keys } from '../store/keys';
 import { fromMeetingEntity } from '../store/meeting-entities';
 import { fromMotionEntity, fromVoterEntity, voteKeys } from '../store/vote-entities';
+
+/** The Front, case and disclosure tables (optional for callers that predate them). */
+export interface FrontTables {
+  consultations?: CountingTableClient | undefined;
+  cases?: CountingTableClient | undefined;
+  disclosures?: CountingTableClient | undefined;
+}
 
 /** The aggregate behind an index row, as planning sees it now (null when it does not exist). */
 export interface ReminderSubjects {
@@ -30,17 +48,64 @@ export class TableReminderSubjects implements ReminderSubjects {
     private readonly meetings: CountingTableClient,
     private readonly policy: ReminderPolicy,
     private readonly votes?: CountingTableClient,
+    private readonly front: FrontTables = {},
   ) {}
 
   async load(stored: ReminderSubject): Promise<ReminderSubject | null> {
     const partitionKey = keys.tenantBody(stored.tenantId, stored.bodyId);
-    if (stored.type === 'assignment') {
-      const row = await this.assignments.get(partitionKey, keys.assignmentRow(stored.id));
-      return row ? assignmentReminderSubject(fromAssignmentEntity(row), this.policy) : null;
+    switch (stored.type) {
+      case 'assignment': {
+        const row = await this.assignments.get(partitionKey, keys.assignmentRow(stored.id));
+        return row ? assignmentReminderSubject(fromAssignmentEntity(row), this.policy) : null;
+      }
+      case 'vote':
+        return this.loadVote(stored);
+      case 'meeting': {
+        const row = await this.meetings.get(partitionKey, keys.meetingRow(stored.id));
+        return row ? meetingReminderSubject(fromMeetingEntity(row), stored.summoned) : null;
+      }
+      case 'recommendation': {
+        // Two point reads in the body's partition: the recommendation and its consultation
+        // (a closed consultation ends its reminders). Heads are the ones stored at planning.
+        const table = this.front.consultations;
+        if (!table) return null;
+        const [recRow, consultationRow] = await Promise.all([
+          table.get(
+            partitionKey,
+            consultationKeys.recommendationRow(stored.consultationId, stored.id),
+          ),
+          table.get(partitionKey, consultationKeys.consultationRow(stored.consultationId)),
+        ]);
+        if (!recRow || !consultationRow) return null;
+        return recommendationReminderSubject(
+          fromRecommendationEntity(recRow),
+          fromConsultationEntity(consultationRow),
+          stored.heads,
+        );
+      }
+      case 'case': {
+        const table = this.front.cases;
+        if (!table) return null;
+        const row = await table.get(
+          caseKeys.tenantUnit(stored.tenantId, stored.unitId),
+          caseKeys.caseRow(stored.bodyId, stored.id),
+        );
+        return row ? citizenCaseReminderSubject(fromCaseEntity(row), stored.heads) : null;
+      }
+      case 'disclosure': {
+        const table = this.front.disclosures;
+        if (!table) return null;
+        const row = await table.get(partitionKey, disclosureKeys.disclosureRow(stored.id));
+        return row ? disclosureReminderSubject(fromDisclosureEntity(row)) : null;
+      }
+      case 'reporting':
+        // A calendar, not an aggregate: the stored series is the truth (reporting-reminders.ts).
+        return stored;
+      default: {
+        const unknown: never = stored;
+        throw new RangeError(`Unknown reminder subject ${JSON.stringify(unknown)}`);
+      }
     }
-    if (stored.type === 'vote') return this.loadVote(stored);
-    const row = await this.meetings.get(partitionKey, keys.meetingRow(stored.id));
-    return row ? meetingReminderSubject(fromMeetingEntity(row), stored.summoned) : null;
   }
 
   private async loadVote(stored: VoteReminderSubject): Promise<ReminderSubject | null> {

@@ -1,5 +1,8 @@
 import {
   assignmentReminderSubject,
+  citizenCaseReminderSubject,
+  disclosureReminderSubject,
+  recommendationReminderSubject,
   meetingReminderSubject,
   reminderFingerprint,
   scheduledReminders,
@@ -28,7 +31,8 @@ interface TableTicket extends ReminderTicket {
 }
 
 /**
- * The due index's side of a change to an assignment, meeting or vote (core reminder-scheduler.ts).
+ * The due index's side of a change to an assignment, meeting, vote, Front recommendation, citizen
+ * case or disclosure (core reminder-scheduler.ts).
  * prepare: rows the new state plans (and the old did not, or differently) are upserted flagged
  * `verify`; rows only the old state planned are upserted flagged too (re-created if the sweep just
  * took them, so the sweep's "plan the next one" cannot slip a stale row in unflagged).
@@ -44,6 +48,21 @@ export class TableReminderScheduler implements ReminderScheduler {
   ) {}
 
   subjectOf(change: ReminderChange, which: 'previous' | 'next'): ReminderSubject | null {
+    if (change.type === 'reporting') return change[which];
+    if (change.type === 'recommendation') {
+      const rec = which === 'next' ? change.next : change.previous;
+      return rec
+        ? recommendationReminderSubject(rec, change.consultation[which], change.headIds)
+        : null;
+    }
+    if (change.type === 'case') {
+      const c = which === 'next' ? change.next : change.previous;
+      return c ? citizenCaseReminderSubject(c, change.headIds) : null;
+    }
+    if (change.type === 'disclosure') {
+      const d = which === 'next' ? change.next : change.previous;
+      return d ? disclosureReminderSubject(d) : null;
+    }
     if (change.type === 'assignment') {
       const assignment = which === 'next' ? change.next : change.previous;
       return assignment ? assignmentReminderSubject(assignment, this.plan.policy) : null;

@@ -18,6 +18,7 @@ import { signatureParagraphs, signatureTable } from '../documents/layout/signatu
 import { BLACK, TIGHT_SPACING, bodyParagraph, run } from '../documents/layout/text.js';
 import { documentTitle } from '../documents/layout/title.js';
 import {
+  citizenSections,
   civilDate,
   cutOffText,
   meetingKindLabel,
@@ -153,7 +154,36 @@ function resultParagraphs(review: BodyReview): Paragraph[] {
         : `${TO_BE_WRITTEN} Số liệu biểu quyết chưa được tổng hợp.`,
     ),
   );
+  for (const section of citizenSections(review, 4)) {
+    paragraphs.push(subHeading(section.heading));
+    for (const sentence of section.sentences) paragraphs.push(bodyParagraph(sentence));
+  }
   return paragraphs;
+}
+
+function citizenTableRows(review: BodyReview): [string, string][] {
+  const { front, reception, cases, disclosures } = review.figures.citizens;
+  const rows: [string, string][] = [];
+  if (front.available) {
+    rows.push(
+      ['Kiến nghị của MTTQ đã tiếp nhận', String(front.received.count)],
+      ['Kiến nghị trả lời đúng hạn', String(front.answeredOnTime.count)],
+      ['Kiến nghị trả lời trễ hạn', String(front.answeredLate.count)],
+      ['Kiến nghị quá hạn chưa trả lời', String(front.openOverdue.count)],
+    );
+  }
+  if (reception.available) {
+    rows.push(['Buổi tiếp công dân, đối thoại đã tổ chức', String(reception.held.count)]);
+  }
+  if (cases.available) {
+    rows.push(
+      ['Đơn giải quyết đúng thời hạn', String(cases.resolvedOnTime.count)],
+      ['Đơn giải quyết quá thời hạn', String(cases.resolvedLate.count)],
+      ['Đơn quá hạn chưa giải quyết', String(cases.openOverdue.count)],
+    );
+  }
+  if (disclosures.available) rows.push(['Nội dung đã công khai', String(disclosures.made.count)]);
+  return rows;
 }
 
 const CELL_BORDER = { style: BorderStyle.SINGLE, size: 4, color: BLACK };
@@ -172,6 +202,7 @@ function figuresTable(review: BodyReview): Table {
     ...(votes.available
       ? ([['Lượt biểu quyết', String(votes.motions.count)]] as [string, string][])
       : []),
+    ...citizenTableRows(review),
   ];
   const cell = (text: string, width: number, align: 'left' | 'center', bold = false) =>
     new TableCell({

@@ -4,6 +4,8 @@ import {
   type AssignmentStateAtEnd,
   type BodyReview,
   type MeetingKind,
+  type ReceptionKind,
+  type ReviewReceptionKind,
   type StaffConferenceCheck,
 } from '@qcdc/core';
 
@@ -92,4 +94,72 @@ export function staffConferenceSentence(check: StaffConferenceCheck): string {
     case 'notYetDue':
       return `${base}: chưa tổ chức, chưa đến hạn.`;
   }
+}
+
+const RECEPTION_LABELS: Record<ReceptionKind, string> = {
+  communeChair:
+    'Chủ tịch Ủy ban nhân dân cấp xã tiếp công dân định kỳ (ít nhất 1 ngày/tuần, Điều 15 Luật Tiếp công dân)',
+  agencyHead:
+    'Thủ trưởng cơ quan tiếp công dân định kỳ (ít nhất 1 ngày/tháng, Điều 18 Luật Tiếp công dân)',
+  dialogue: 'Đối thoại với Nhân dân (ít nhất 1 lần/năm, theo quy định của đơn vị)',
+};
+
+const CADENCE_UNIT: Record<ReviewReceptionKind['cadence'], string> = {
+  week: 'tuần',
+  month: 'tháng',
+  year: 'năm',
+};
+
+export function receptionLabel(kind: ReceptionKind): string {
+  return RECEPTION_LABELS[kind];
+}
+
+/**
+ * The citizen and Front parts of section I, as numbered sub-headings with their sentences; a part
+ * whose records were not loaded is left out. Cases are counted only: no number, name or content.
+ */
+export function citizenSections(
+  review: BodyReview,
+  firstNumber: number,
+): { heading: string; sentences: string[] }[] {
+  const { front, reception, cases, disclosures } = review.figures.citizens;
+  const sections: { heading: string; sentences: string[] }[] = [];
+  const next = (heading: string, sentences: string[]) =>
+    sections.push({ heading: `${firstNumber + sections.length}. ${heading}`, sentences });
+  if (front.available) {
+    next('Tiếp nhận, trả lời kiến nghị của Mặt trận Tổ quốc', [
+      `Trong kỳ, tiếp nhận ${front.received.count} kiến nghị của Mặt trận Tổ quốc qua giám sát, phản biện xã hội; ` +
+        `đã trả lời ${front.answered.count} kiến nghị, trong đó đúng hạn ${front.answeredOnTime.count} ` +
+        `(${percent(front.onTimeRate)}), trễ hạn ${front.answeredLate.count}; ` +
+        `${front.openOverdue.count} kiến nghị quá hạn chưa được trả lời.`,
+    ]);
+  }
+  if (reception.available) {
+    next(
+      'Tiếp công dân, đối thoại',
+      reception.kinds.map(
+        (k) =>
+          `${RECEPTION_LABELS[k.kind]}: đã tổ chức ${k.held.count} buổi, yêu cầu tối thiểu ${k.required}; ` +
+          (k.met
+            ? 'bảo đảm theo quy định.'
+            : `${k.periodsShort} ${CADENCE_UNIT[k.cadence]} chưa tổ chức đủ theo quy định.`),
+      ),
+    );
+  }
+  if (cases.available) {
+    const k = cases.byKind;
+    next('Giải quyết khiếu nại, tố cáo, phản ánh, kiến nghị', [
+      `Tiếp nhận ${cases.received.count} đơn (khiếu nại ${k.complaint.received}, tố cáo ${k.denunciation.received}, ` +
+        `phản ánh, kiến nghị ${k.feedback.received}); đã giải quyết ${cases.resolved.count} đơn, trong đó ` +
+        `đúng thời hạn ${cases.resolvedOnTime.count}, quá thời hạn ${cases.resolvedLate.count}; ` +
+        `không thụ lý ${cases.rejected.count}; ${cases.openOverdue.count} đơn quá hạn chưa giải quyết xong.`,
+    ]);
+  }
+  if (disclosures.available) {
+    next('Công khai thông tin', [
+      `Thực hiện công khai ${disclosures.made.count} nội dung; kết thúc công khai ${disclosures.ended.count} nội dung; ` +
+        `${disclosures.startOverdue.count} nội dung chưa công khai đúng thời điểm.`,
+    ]);
+  }
+  return sections;
 }

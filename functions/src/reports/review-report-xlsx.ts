@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { formatDate, formatDateTime, type BodyReview, type Figure } from '@qcdc/core';
 import {
   STATE_LABELS,
+  receptionLabel,
   civilDate,
   cutOffText,
   meetingKindLabel,
@@ -15,11 +16,17 @@ export const REVIEW_SHEETS = {
   meetings: 'Cuoc hop',
   assignments: 'Nhiem vu',
   overdue: 'Qua han',
+  front: 'Kien nghi MTTQ',
+  reception: 'Tiep cong dan',
+  cases: 'Don thu',
+  disclosures: 'Cong khai',
 } as const;
 
 /**
  * The review as a workbook: "Tong hop" (every figure with the ids behind it), "Cuoc hop" (meetings
- * held), "Nhiem vu" (every assignment with deadline, status, on time or late), "Qua han" (overdue).
+ * held), "Nhiem vu" (every assignment with deadline, status, on time or late), "Qua han" (overdue),
+ * and, when their records were loaded, "Kien nghi MTTQ", "Tiep cong dan", "Don thu" (counts and
+ * opaque ids only) and "Cong khai".
  */
 export async function renderReviewReportXlsx(review: BodyReview): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -139,8 +146,75 @@ export async function renderReviewReportXlsx(review: BodyReview): Promise<Buffer
       days: row.daysOverdue ?? 0,
     });
   }
-  for (const sheet of [summary, meetingSheet, assignmentSheet, overdueSheet]) {
+  const sheets = [summary, meetingSheet, assignmentSheet, overdueSheet];
+  sheets.push(...citizenSheets(workbook, review));
+  for (const sheet of sheets) {
     sheet.getRow(1).font = { bold: true };
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** One sheet per citizen/Front area: each figure with the record ids behind it. */
+function citizenSheets(workbook: ExcelJS.Workbook, review: BodyReview): ExcelJS.Worksheet[] {
+  const { front, reception, cases, disclosures } = review.figures.citizens;
+  const sheets: ExcelJS.Worksheet[] = [];
+  const sheet = (name: string, rows: [string, Figure | string | number][]) => {
+    const ws = workbook.addWorksheet(name);
+    ws.columns = [
+      { header: 'Chỉ tiêu', key: 'label', width: 56 },
+      { header: 'Số lượng', key: 'value', width: 14 },
+      { header: 'Mã bản ghi', key: 'ids', width: 60 },
+    ];
+    for (const [label, value] of rows) {
+      if (typeof value === 'object') {
+        ws.addRow({ label, value: value.count, ids: value.ids.join(', ') });
+      } else ws.addRow({ label, value, ids: '' });
+    }
+    sheets.push(ws);
+  };
+  if (front.available) {
+    sheet(REVIEW_SHEETS.front, [
+      ['Kiến nghị đã tiếp nhận', front.received],
+      ['Kiến nghị đã trả lời', front.answered],
+      ['Trả lời đúng hạn', front.answeredOnTime],
+      ['Trả lời trễ hạn', front.answeredLate],
+      ['Quá hạn chưa trả lời', front.openOverdue],
+      ['Tỷ lệ trả lời đúng hạn', percent(front.onTimeRate)],
+    ]);
+  }
+  if (reception.available) {
+    const rows: [string, Figure | string | number][] = [
+      ['Buổi tiếp công dân, đối thoại đã tổ chức', reception.held],
+    ];
+    for (const kind of reception.kinds) {
+      rows.push(
+        [receptionLabel(kind.kind), kind.held],
+        [`- Yêu cầu tối thiểu (${kind.basis})`, kind.required],
+        ['- Số kỳ chưa tổ chức đủ', kind.periodsShort],
+      );
+    }
+    sheet(REVIEW_SHEETS.reception, rows);
+  }
+  if (cases.available) {
+    const k = cases.byKind;
+    sheet(REVIEW_SHEETS.cases, [
+      ['Đơn đã tiếp nhận', cases.received],
+      ['- Khiếu nại', k.complaint.received],
+      ['- Tố cáo', k.denunciation.received],
+      ['- Phản ánh, kiến nghị', k.feedback.received],
+      ['Đã giải quyết', cases.resolved],
+      ['Giải quyết đúng thời hạn', cases.resolvedOnTime],
+      ['Giải quyết quá thời hạn', cases.resolvedLate],
+      ['Không thụ lý', cases.rejected],
+      ['Quá hạn chưa giải quyết', cases.openOverdue],
+    ]);
+  }
+  if (disclosures.available) {
+    sheet(REVIEW_SHEETS.disclosures, [
+      ['Nội dung đã công khai', disclosures.made],
+      ['Kết thúc công khai', disclosures.ended],
+      ['Chưa công khai đúng thời điểm', disclosures.startOverdue],
+    ]);
+  }
+  return sheets;
 }
