@@ -8,3 +8,6 @@ export * from './meeting-list-card';
 export * from './minutes-approval-card';
 export * from './not-yet-card';
 export * from './welcome-card';
+export * from './vote-card';
+export * from './vote-card-result';
+export * from './vote-list-card';

@@ -3,9 +3,9 @@ import { PUBLIC, withOverrides } from '@microsoft/teams.api';
 import {
   helpCard,
   meetingListCard,
-  notYetCard,
   assignmentListCard,
   personalOnlyCard,
+  voteListCard,
   welcomeCard,
   type AdaptiveCard,
   type CardLinks,
@@ -399,10 +399,22 @@ describe('commands', () => {
     expect(connector.cardsSentTo(groupId)).toEqual([personalOnlyCard('vi', 'cuộc họp')]);
   });
 
-  it('"Biểu quyết" says the same of votes', async () => {
+  it('"Biểu quyết" lists the open votes (none here) in a personal chat, never in a group', async () => {
     const chat = personalChat(fixture.users.member);
     expect((await post(chat.message(connector.url, 'Biểu quyết'))).status).toBe(200);
-    expect(connector.cardsSentTo(chat.conversationId)).toEqual([notYetCard('vi', 'votes', links)]);
+    expect(connector.cardsSentTo(chat.conversationId)).toEqual([voteListCard('vi', [], links)]);
+    const groupId = `19:${randomUUID()}@thread.v2`;
+    const inGroup = {
+      ...chat.message(connector.url, 'biểu quyết'),
+      conversation: {
+        id: groupId,
+        conversationType: 'groupChat',
+        isGroup: true,
+        tenantId: fixture.body.tenantId,
+      },
+    };
+    expect((await post(inGroup)).status).toBe(200);
+    expect(connector.cardsSentTo(groupId)).toEqual([personalOnlyCard('vi', 'biểu quyết')]);
   });
 
   it('a mention in a group chat is stripped before matching', async () => {
@@ -469,7 +481,7 @@ describe('commands', () => {
       value: { verb: 'qcdc.command', command: 'votes', locale: 'en' },
     });
     expect((await post(activity)).status).toBe(200);
-    expect(connector.cardsSentTo(chat.conversationId)).toEqual([notYetCard('en', 'votes', links)]);
+    expect(connector.cardsSentTo(chat.conversationId)).toEqual([voteListCard('en', [], links)]);
   });
 
   it('refuses a body that is not a JSON activity', async () => {

@@ -231,6 +231,16 @@ describe.each(['secret', 'open'] as const)('%s ballots under a burst', (method) 
     }
   });
 
+  it('shows the turnout while open (counts only, never a tally), to anyone in the body', async () => {
+    for (const user of [fixture.users.head, fixture.users.observer, crowd[0]!]) {
+      const view = await apiAs(host, user)(vote.path);
+      expect(view.status).toBe(200);
+      expect(view.json.turnout).toEqual({ voted: VOTERS, eligible: VOTERS + 3 });
+      expect(view.json.motion.result).toBeUndefined();
+      expect(JSON.stringify(view.json)).not.toMatch(/"counts"|"tally"/);
+    }
+  });
+
   it('announces a result equal to a recount, refuses casting afterwards, and verifies', async () => {
     const latecomer = fixture.users.member;
     const closeStarted = Date.now();
@@ -252,6 +262,8 @@ describe.each(['secret', 'open'] as const)('%s ballots under a burst', (method) 
       count: expected.for,
     });
     expect(closed.json.motion.resultHash).toMatch(/^[0-9a-f]{64}$/);
+    // Once closed, the result carries the turnout; the live figure is gone.
+    expect((await apiAs(host, fixture.users.head)(vote.path)).json.turnout).toBeUndefined();
 
     const before = await snapshotVotes();
     const late = await castAs(latecomer, vote.path, { submissionId: randomUUID(), choice: 'for' });

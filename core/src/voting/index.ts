@@ -11,3 +11,4 @@ export * from './motion-lifecycle';
 export * from './cast-ballot';
 export * from './room-tally';
 export * from './motion-queries';
+export * from './vote-turnout';

@@ -10,6 +10,7 @@ import { castDigest, hashVoteResult, verifyVoteChain, type VoteAuditEvent } from
 import { loadMotion, type VoteDeps } from './vote-deps';
 import { electorateKey } from './vote-repository';
 import { decideVote } from './tally';
+import { liveRoster, turnoutOf, type VoteTurnout } from './vote-turnout';
 
 type QueryDeps = Pick<VoteDeps, 'bodies' | 'meetings' | 'votes'>;
 
@@ -35,7 +36,8 @@ export async function listMotions(
 
 /**
  * A motion with the caller's own ballot: for an open ballot the choice they made, for a secret one
- * only whether they voted (nothing stored could say more).
+ * only whether they voted (nothing stored could say more). While an electronic vote is open it
+ * also carries the turnout (ballots cast / eligible), which anyone who may read the motion may see.
  */
 export async function getMotion(
   deps: QueryDeps,
@@ -43,14 +45,20 @@ export async function getMotion(
   bodyId: string,
   meetingId: string,
   motionId: string,
-): Promise<{ motion: Motion; myBallot: MyBallot }> {
+): Promise<{ motion: Motion; myBallot: MyBallot; turnout?: VoteTurnout | undefined }> {
   const { stored, roles } = await loadMotion(deps, actor, bodyId, meetingId, motionId);
   assertCan(roles, 'vote.read');
   const motion = stored.motion;
   const key = electorateKey(motion);
-  const voter =
-    key && motion.mode === 'electronic' ? await deps.votes.getVoter(key, actor.userId) : null;
-  return { motion, myBallot: myBallotOf(motion, voter?.value ?? null) };
+  const [voter, roster] = await Promise.all([
+    key && motion.mode === 'electronic' ? deps.votes.getVoter(key, actor.userId) : null,
+    liveRoster(deps.votes, motion),
+  ]);
+  return {
+    motion,
+    myBallot: myBallotOf(motion, voter?.value ?? null),
+    ...(roster ? { turnout: turnoutOf(roster) } : {}),
+  };
 }
 
 export async function listMotionAudit(

@@ -7,7 +7,9 @@ import {
   type AdaptiveCard,
   type CardLinks,
 } from '@qcdc/cards';
-import { errorMessage, isDomainError, type Locale } from '@qcdc/core';
+import { errorMessage, isDomainError, secureRandom, type Locale } from '@qcdc/core';
+import { voteRepositoryFor } from '../store/vote-repository-for';
+import { voteCardPublisherFor } from '../notify/vote-card-publisher';
 import type { Services } from '../services';
 import { actorOf, conversationTypeOf, localeOf, referenceOf } from './activity-facts';
 import type { BotServices } from './bot-config';
@@ -15,6 +17,7 @@ import { answerCommand, commandFromData, commandOf, type CommandRequest } from '
 import type { CapturingHttpAdapter } from './capturing-adapter';
 import { answerMinutesAction, isMinutesVerb, type MinutesActionResponse } from './minutes-approval';
 import { sdkLogger } from './sdk-logger';
+import { answerVoteAction, isVoteVerb, type VoteActionContext } from './vote-card-actions';
 
 type Context = IActivityContext<Activity>;
 
@@ -48,6 +51,14 @@ export function createBotApp(
   if (!anonymous && !clientId) {
     services.log.warn('bot has no CLIENT_ID: every /api/messages request will be refused');
   }
+
+  const votes = voteRepositoryFor(services);
+  const voteContext: VoteActionContext = {
+    deps: { ...services.deps, votes, random: secureRandom },
+    publisher: voteCardPublisherFor(services),
+    links,
+    log: services.log,
+  };
 
   const sendCard = (ctx: Context, card: AdaptiveCard) =>
     ctx.send({
@@ -90,7 +101,7 @@ export function createBotApp(
       await sendCard(
         ctx,
         await answerCommand(
-          services.deps,
+          { ...services.deps, votes },
           actorOf(ctx.activity),
           request,
           links,
@@ -118,24 +129,20 @@ export function createBotApp(
     else if (ctx.activity.membersRemoved?.some((member) => member.id === botId))
       await uninstalled(ctx);
   });
-  /** The minutes-approval card's actions; an unexpected failure is a card-level 500, never a hang. */
-  const minutesAction = async (
+  /** A card's action (minutes approval, vote); an unexpected failure is a card-level 500, never a hang. */
+  const cardAction = async (
     ctx: Context,
-    verb: Parameters<typeof answerMinutesAction>[3],
+    verb: Parameters<typeof answerMinutesAction>[3] | Parameters<typeof answerVoteAction>[3],
     data: unknown,
   ): Promise<MinutesActionResponse> => {
     const locale = localeOf(ctx.activity);
+    const actor = actorOf(ctx.activity);
     try {
-      return await answerMinutesAction(
-        services.deps,
-        actorOf(ctx.activity),
-        locale,
-        verb,
-        data,
-        links,
-      );
+      return isVoteVerb(verb)
+        ? await answerVoteAction(voteContext, actor, locale, verb, data)
+        : await answerMinutesAction(services.deps, actor, locale, verb, data, links);
     } catch (error) {
-      services.log.error('minutes card action failed', {
+      services.log.error('card action failed', {
         verb,
         error: error instanceof Error ? (error.stack ?? error.message) : String(error),
       });
@@ -153,9 +160,13 @@ export function createBotApp(
 
   app.on('message', async (ctx) => {
     const value = ctx.activity.value as Record<string, unknown> | undefined;
-    if (value && typeof value === 'object' && isMinutesVerb(value.verb)) {
+    if (
+      value &&
+      typeof value === 'object' &&
+      (isMinutesVerb(value.verb) || isVoteVerb(value.verb))
+    ) {
       // The Action.Submit fallback (clients without Universal Actions): answer in the chat.
-      const response = await minutesAction(ctx, value.verb, value);
+      const response = await cardAction(ctx, value.verb, value);
       await (response.type === 'application/vnd.microsoft.card.adaptive'
         ? sendCard(ctx, response.value as unknown as AdaptiveCard)
         : ctx.send(
@@ -168,7 +179,7 @@ export function createBotApp(
   });
   app.on('card.action', async (ctx): Promise<AdaptiveCardActionResponse> => {
     const { verb, data } = ctx.activity.value.action;
-    if (isMinutesVerb(verb)) return minutesAction(ctx, verb, data);
+    if (isMinutesVerb(verb) || isVoteVerb(verb)) return cardAction(ctx, verb, data);
     const fromCard = commandFromData(data, verb);
     const locale = fromCard?.locale ?? localeOf(ctx.activity);
     if (!fromCard) {

@@ -13,6 +13,7 @@ import {
   type CardLinks,
   type MeetingListItem,
 } from '@qcdc/cards';
+import { answerVotesCommand, openVotes } from './vote-list';
 import {
   isDomainError,
   isOverdue,
@@ -24,6 +25,7 @@ import {
   type Locale,
   type Meeting,
   type UseCaseDeps,
+  type VoteRepository,
 } from '@qcdc/core';
 
 /** At most this many meetings in the chat card; the rest are counted and the app has them all. */
@@ -35,7 +37,7 @@ export interface CommandRequest {
 }
 
 /** Commands that show the caller's own information: answered only in a personal chat. */
-const PERSONAL_COMMANDS: readonly BotCommand[] = ['meetings', 'myTasks'];
+const PERSONAL_COMMANDS: readonly BotCommand[] = ['meetings', 'myTasks', 'votes'];
 
 /**
  * What a message asks for: a card button's data (the Action.Submit fallback) or the typed text.
@@ -71,7 +73,10 @@ export function commandFromData(
  * (everyone there would see them): the card says to ask in a personal chat.
  */
 export async function answerCommand(
-  deps: Pick<UseCaseDeps, 'bodies' | 'meetings' | 'assignments' | 'clock'>,
+  deps: Pick<UseCaseDeps, 'bodies' | 'meetings' | 'assignments' | 'clock'> & {
+    /** The vote store: without it "biểu quyết" says voting in chat is not available here. */
+    votes?: VoteRepository | undefined;
+  },
   actor: Actor | null,
   request: CommandRequest,
   links: CardLinks,
@@ -81,9 +86,7 @@ export async function answerCommand(
   if (conversationType !== 'personal' && PERSONAL_COMMANDS.includes(command)) {
     return personalOnlyCard(
       locale,
-      command === 'meetings'
-        ? cardCommandWord(locale, 'meetings')
-        : cardCommandWord(locale, 'myTasks'),
+      cardCommandWord(locale, command as Exclude<BotCommand, 'help'>),
     );
   }
   switch (command) {
@@ -98,7 +101,12 @@ export async function answerCommand(
       });
     }
     case 'votes':
-      return notYetCard(locale, command, links);
+      if (!deps.votes) return notYetCard(locale, command, links);
+      return answerVotesCommand(
+        locale,
+        actor ? await openVotes({ ...deps, votes: deps.votes }, actor) : [],
+        links,
+      );
     case 'meetings': {
       if (!actor) return meetingListCard(locale, [], { ...links, memberOfAnyBody: false });
       const { memberOfAnyBody, meetings } = await upcomingMeetings(deps, actor);
@@ -190,10 +198,10 @@ async function openTasks(
 }
 
 /** The command as the user would type it in their language (for the privacy notice). */
-function cardCommandWord(locale: Locale, command: 'meetings' | 'myTasks'): string {
+function cardCommandWord(locale: Locale, command: 'meetings' | 'myTasks' | 'votes'): string {
   const words = {
-    vi: { meetings: 'cuộc họp', myTasks: 'việc của tôi' },
-    en: { meetings: 'meetings', myTasks: 'my tasks' },
+    vi: { meetings: 'cuộc họp', myTasks: 'việc của tôi', votes: 'biểu quyết' },
+    en: { meetings: 'meetings', myTasks: 'my tasks', votes: 'votes' },
   };
   return words[locale][command];
 }

@@ -68,7 +68,8 @@ function parseData(data: unknown): ParsedData | null {
 /** What an invoke is answered with: the viewer's card, or a card-level error in their language. */
 export type MinutesActionResponse = AdaptiveCardActionResponse;
 
-export function cardResponse(card: MinutesApprovalCard): MinutesActionResponse {
+/** Any of our cards (minutes approval, vote) as the invoke's answer. */
+export function cardResponse(card: MinutesApprovalCard | object): MinutesActionResponse {
   return {
     statusCode: 200,
     type: 'application/vnd.microsoft.card.adaptive',

@@ -29,8 +29,8 @@ import {
 import { z } from 'zod';
 import type { HttpRoute } from '../app';
 import type { Services } from '../services';
-import type { TableClientFactory } from '../store/table-client-factory';
-import { TableVoteRepository } from '../store/vote-store';
+import { voteRepositoryFor } from '../store/vote-repository-for';
+import { publishQuietly, voteCardPublisherFor } from '../notify/vote-card-publisher';
 import { authenticated, type ApiHandler } from './api-handler';
 import { readJson } from './read-json';
 import { ZMeetingParams } from './route-params';
@@ -39,27 +39,9 @@ const ZMotionParams = ZMeetingParams.extend({
   motionId: z.string().regex(/^[0-9A-Za-z-]{1,64}$/, 'not a valid id'),
 });
 
-const repositories = new WeakMap<Services, VoteRepository>();
-
-/**
- * The vote store for these services: `services.votes` when the composition root provides one, else
- * a TableVoteRepository over the table client factory createServices returns alongside Services.
- * One per services object, so the ballot box's group commit is shared by every request.
- */
-export function voteRepositoryFor(services: Services): VoteRepository {
-  const extended = services as Services & {
-    votes?: VoteRepository;
-    tables?: TableClientFactory;
-  };
-  if (extended.votes) return extended.votes;
-  let repository = repositories.get(services);
-  if (!repository) {
-    if (!extended.tables) throw new Error('vote routes need the table client factory');
-    repository = new TableVoteRepository(extended.tables);
-    repositories.set(services, repository);
-  }
-  return repository;
-}
+// Moved to the store layer so the bot and the chat card share it without importing a route file;
+// re-exported for the callers that import it from here.
+export { voteRepositoryFor };
 
 /** The store as seen through /motions or /elections: the other kind is simply not found. */
 function ofKind(repository: VoteRepository, kind: VoteKind): VoteRepository {
@@ -165,6 +147,16 @@ function eventDto(event: VoteAuditEvent) {
 export function voteRoutes(services: Services): HttpRoute[] {
   const repository = voteRepositoryFor(services);
   const routes: HttpRoute[] = [];
+  /** The meeting chat's shared vote card (posted at opening, edited after); never fails a route. */
+  const cards = () => voteCardPublisherFor(services);
+  const published = async (motion: Motion, step: 'opened' | 'final') => {
+    const publisher = cards();
+    if (!publisher) return motion;
+    await publishQuietly(services.log, step, () =>
+      step === 'opened' ? publisher.opened(motion) : publisher.changed(motion, { final: true }),
+    );
+    return motion;
+  };
   for (const [segment, kind, Name] of [
     ['motions', 'motion', 'Motion'],
     ['elections', 'election', 'Election'],
@@ -221,20 +213,31 @@ export function voteRoutes(services: Services): HttpRoute[] {
         const { bodyId, meetingId, motionId } = ZMotionParams.parse(params);
         const view = await getMotion(deps, actor, bodyId, meetingId, motionId);
         return {
-          jsonBody: { [kind]: motionDto(view.motion), myBallot: ballotDto(view.myBallot) },
+          jsonBody: {
+            [kind]: motionDto(view.motion),
+            myBallot: ballotDto(view.myBallot),
+            // Counts only (never a choice), while an electronic vote is open.
+            ...(view.turnout
+              ? { turnout: { voted: view.turnout.voted, eligible: view.turnout.eligible } }
+              : {}),
+          },
         };
       }),
       route(
         `open${Name}`,
         'POST',
         `${one}/open`,
-        motionAction((d, p, { actor }) => openMotion(d, actor, p.bodyId, p.meetingId, p.motionId)),
+        motionAction(async (d, p, { actor }) =>
+          published(await openMotion(d, actor, p.bodyId, p.meetingId, p.motionId), 'opened'),
+        ),
       ),
       route(
         `close${Name}`,
         'POST',
         `${one}/close`,
-        motionAction((d, p, { actor }) => closeMotion(d, actor, p.bodyId, p.meetingId, p.motionId)),
+        motionAction(async (d, p, { actor }) =>
+          published(await closeMotion(d, actor, p.bodyId, p.meetingId, p.motionId), 'final'),
+        ),
       ),
       route(
         `cancel${Name}`,
@@ -242,10 +245,23 @@ export function voteRoutes(services: Services): HttpRoute[] {
         `${one}/cancel`,
         motionAction(async (d, p, { actor, request }) => {
           const { reason } = ZCancelMotionInput.parse(await readJson(request));
-          return cancelMotion(d, actor, p.bodyId, p.meetingId, p.motionId, reason);
+          return published(
+            await cancelMotion(d, actor, p.bodyId, p.meetingId, p.motionId, reason),
+            'final',
+          );
         }),
       ),
-      route(`cast${Name}Ballot`, 'POST', `${one}/ballots`, castHandler(deps)),
+      route(
+        `cast${Name}Ballot`,
+        'POST',
+        `${one}/ballots`,
+        castHandler(deps, (motion) => {
+          const publisher = cards();
+          // Coalesced turnout edit: not awaited, the voter's answer does not wait for the chat.
+          if (publisher)
+            void publishQuietly(services.log, 'turnout edit', () => publisher.changed(motion));
+        }),
+      ),
       route(
         `enter${Name}RoomTally`,
         'POST',
@@ -286,7 +302,7 @@ export function voteRoutes(services: Services): HttpRoute[] {
  * nothing; a submit that arrives later finds the stored ballot and gets the same answer from it.
  * Either way storage, not this map, guarantees one ballot per voter (the map is per process).
  */
-function castHandler(deps: VoteDeps): ApiHandler {
+function castHandler(deps: VoteDeps, afterCast: (motion: Motion) => void): ApiHandler {
   const inFlight = new Map<string, Promise<HttpResponseInit>>();
   return async ({ actor, params, request }) => {
     const { bodyId, meetingId, motionId } = ZMotionParams.parse(params);
@@ -304,7 +320,10 @@ function castHandler(deps: VoteDeps): ApiHandler {
     const running = inFlight.get(key);
     if (running) return running;
     const work = castBallot(deps, actor, bodyId, meetingId, motionId, input).then(
-      ({ myBallot }): HttpResponseInit => ({ jsonBody: { ballot: ballotDto(myBallot) } }),
+      ({ motion, myBallot }): HttpResponseInit => {
+        afterCast(motion);
+        return { jsonBody: { ballot: ballotDto(myBallot) } };
+      },
     );
     inFlight.set(key, work);
     try {

@@ -49,6 +49,12 @@ export type MotionView = Pick<
 
 export type MyBallotView = MyBallot;
 
+/** While an electronic vote is open: ballots cast / eligible (never a choice, never a tally). */
+export interface TurnoutView {
+  voted: number;
+  eligible: number;
+}
+
 export type CreateMotionBody = z.input<typeof ZCreateMotionInput>;
 export type CreateElectionBody = z.input<typeof ZCreateElectionInput>;
 export type CastBallotBody = z.input<typeof ZCastBallotInput>;
@@ -63,7 +69,7 @@ export interface VoteApi {
     bodyId: string,
     meetingId: string,
     motionId: string,
-  ): Promise<{ motion: MotionView; myBallot: MyBallotView }>;
+  ): Promise<{ motion: MotionView; myBallot: MyBallotView; turnout?: TurnoutView | undefined }>;
   createMotion(bodyId: string, meetingId: string, input: CreateMotionBody): Promise<MotionView>;
   createElection(bodyId: string, meetingId: string, input: CreateElectionBody): Promise<MotionView>;
   open(motion: MotionView): Promise<MotionView>;
@@ -101,11 +107,11 @@ export function voteApi(api: Pick<ApiClient, 'call'>): VoteApi {
     },
     get: async (kind, bodyId, meetingId, motionId) => {
       const answer = await api.call<
-        Partial<Record<VoteKind, MotionView>> & { myBallot: MyBallotView }
+        Partial<Record<VoteKind, MotionView>> & { myBallot: MyBallotView; turnout?: TurnoutView }
       >('GET', `${base(kind, bodyId, meetingId)}/${encodeURIComponent(motionId)}`);
       const motion = answer[kind];
       if (!motion) throw new Error(`the API answered without a ${kind}`);
-      return { motion, myBallot: answer.myBallot };
+      return { motion, myBallot: answer.myBallot, turnout: answer.turnout };
     },
     createMotion: (bodyId, meetingId, input) =>
       motionCall('motion', 'POST', base('motion', bodyId, meetingId), input),

@@ -18,7 +18,13 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BodyDetail, MeetingView } from '../api/api-types';
 import { isApiError } from '../api/api-error';
-import { voteApi, type MotionView, type MyBallotView, type VoteApi } from '../api/vote-api';
+import {
+  voteApi,
+  type MotionView,
+  type MyBallotView,
+  type TurnoutView,
+  type VoteApi,
+} from '../api/vote-api';
 import { meetingRolesOf } from '../app/permissions';
 import { useSession } from '../auth/session-context';
 import { describeError } from '../components/error-bar';
@@ -36,6 +42,9 @@ import {
 
 /** While the meeting runs, the list is read again this often (votes open and close meanwhile). */
 export const VOTE_POLL_MS = 3000;
+
+/** How often an open vote's turnout is read again while the panel shows it. */
+const TURNOUT_REFRESH_MS = 10_000;
 
 const useStyles = makeStyles({
   list: {
@@ -192,24 +201,46 @@ function VoteItem(props: {
   const roles = { bodyRoles: body.myRoles, meetingRoles: meetingRolesOf(meeting, userId) };
   const controls = voteControls(motion, roles, userId);
   const [ballot, setBallot] = useState<MyBallotView | null>(null);
+  const [turnout, setTurnout] = useState<TurnoutView | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
   // The caller's own ballot, read again whenever the vote changes state.
   const wantsBallot =
     motion.mode === 'electronic' && (motion.status === 'open' || motion.status === 'closed');
+  // While the vote is open the same read brings the turnout, read again now and then: ballots come in
+  // from other people (the tab, the chat card) without this panel being told.
+  const live = motion.mode === 'electronic' && motion.status === 'open';
   useEffect(() => {
     if (!wantsBallot) return;
     let current = true;
-    votes.get(motion.kind, motion.bodyId, motion.meetingId, motion.id).then(
-      (answer) => current && setBallot(answer.myBallot),
-      () => undefined,
-    );
+    const read = () =>
+      votes.get(motion.kind, motion.bodyId, motion.meetingId, motion.id).then(
+        (answer) => {
+          if (!current) return;
+          setBallot(answer.myBallot);
+          setTurnout(answer.turnout ?? null);
+        },
+        () => undefined,
+      );
+    void read();
+    const timer = live ? setInterval(() => void read(), TURNOUT_REFRESH_MS) : undefined;
     return () => {
       current = false;
+      if (timer) clearInterval(timer);
     };
     // motion.status is a dependency on purpose: opening and closing change the ballot's state.
-  }, [motion.kind, motion.bodyId, motion.meetingId, motion.id, motion.status, wantsBallot, votes]);
+  }, [
+    motion.kind,
+    motion.bodyId,
+    motion.meetingId,
+    motion.id,
+    motion.status,
+    wantsBallot,
+    live,
+    votes,
+    ballot?.status,
+  ]);
 
   const act = async (run: () => Promise<MotionView>) => {
     setBusy(true);
@@ -257,9 +288,12 @@ function VoteItem(props: {
           })}
         </Caption1>
       )}
-      {motion.status === 'open' && motion.mode === 'electronic' && (
-        <Caption1 className={styles.muted}>{t('vote.resultsLater')}</Caption1>
+      {live && turnout && (
+        <Caption1 className={styles.muted}>
+          {t('vote.turnout', { voted: turnout.voted, eligible: turnout.eligible })}
+        </Caption1>
       )}
+      {live && <Caption1 className={styles.muted}>{t('vote.resultsLater')}</Caption1>}
       {motion.status === 'open' && motion.mode === 'room' && !motion.roomTally && (
         <Caption1 className={styles.muted}>{t('vote.room.awaiting')}</Caption1>
       )}
