@@ -172,7 +172,7 @@ describe('welcome card', () => {
               },
               {
                 "title": "biểu quyết",
-                "value": "Các cuộc biểu quyết đang mở (sắp có)",
+                "value": "Các cuộc biểu quyết đang mở, bỏ phiếu ngay trên thẻ",
               },
             ],
             "type": "FactSet",
@@ -261,7 +261,7 @@ describe('help card', () => {
               },
               {
                 "title": "biểu quyết",
-                "value": "Các cuộc biểu quyết đang mở (sắp có)",
+                "value": "Các cuộc biểu quyết đang mở, bỏ phiếu ngay trên thẻ",
               },
             ],
             "type": "FactSet",
@@ -300,7 +300,7 @@ describe('help card', () => {
           },
           {
             "title": "votes",
-            "value": "Open votes (coming soon)",
+            "value": "Open votes, cast your ballot on the card",
           },
         ],
         "type": "FactSet",
