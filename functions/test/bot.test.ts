@@ -457,6 +457,34 @@ describe('commands', () => {
     expect((await storedReference(key.partitionKey, key.rowKey))!.etag).toBe(after!.etag);
   });
 
+  it('a command typed in Vietnamese on an English client keeps the personal chat in Vietnamese, a group chat follows its client', async () => {
+    const user = fixture.users.member;
+    const chat = personalChat(user, 'en-US');
+    await post(chat.installed(connector.url));
+    const key = conversationKeys.personal(user.tenantId, user.userId);
+    expect(await storedReference(key.partitionKey, key.rowKey)).toMatchObject({ locale: 'en' });
+    await post({ ...chat.message(connector.url, 'việc của tôi'), locale: 'en-US' });
+    expect(await storedReference(key.partitionKey, key.rowKey)).toMatchObject({ locale: 'vi' });
+    // Text that is no command says nothing about the language: the client's locale stands.
+    await post({ ...chat.message(connector.url, 'xin chào'), locale: 'en-US' });
+    expect(await storedReference(key.partitionKey, key.rowKey)).toMatchObject({ locale: 'en' });
+
+    const groupId = `19:${randomUUID()}@thread.v2`;
+    const inGroup = (activity: Record<string, unknown>) => ({
+      ...activity,
+      conversation: {
+        id: groupId,
+        conversationType: 'groupChat',
+        isGroup: true,
+        tenantId: fixture.body.tenantId,
+      },
+    });
+    await post(inGroup({ ...chat.installed(connector.url), locale: 'en-US' }));
+    await post(inGroup({ ...chat.message(connector.url, 'trợ giúp'), locale: 'en-US' }));
+    const group = conversationKeys.conversation(fixture.body.tenantId, groupId);
+    expect(await storedReference(group.partitionKey, group.rowKey)).toMatchObject({ locale: 'en' });
+  });
+
   it('a card button (Action.Execute) runs its command and acknowledges the invoke', async () => {
     const chat = personalChat(fixture.users.secretary, 'en-US');
     const response = await post(

@@ -3,6 +3,7 @@ import type { Activity, AdaptiveCardActionResponse } from '@microsoft/teams.api'
 import {
   cardText,
   COMMAND_VERB,
+  matchCommand,
   welcomeCard,
   type AdaptiveCard,
   type CardLinks,
@@ -85,10 +86,16 @@ export function createBotApp(
     if (reference) await conversations.remove(reference);
   };
 
-  /** Keeps the stored reference current (service URL, locale); a failure here never blocks a reply. */
-  const remember = async (ctx: Context) => {
+  /**
+   * Keeps the stored reference current (service URL, locale); a failure here never blocks a reply.
+   * In a personal chat, a command typed in one of our languages wins over the client's locale: the
+   * person's reminders then speak the language they speak to the bot (a Vietnamese official on an
+   * English-language client, or the Agents Playground, which always says en-US).
+   */
+  const remember = async (ctx: Context, spoken?: Locale) => {
     const reference = referenceOf(ctx.activity, services.deps.clock.now());
     if (!reference) return;
+    if (spoken && reference.conversationType === 'personal') reference.locale = spoken;
     try {
       await conversations.refresh(reference);
     } catch (error) {
@@ -175,7 +182,8 @@ export function createBotApp(
       return;
     }
     const request = commandOf(ctx.activity.text, ctx.activity.value, localeOf(ctx.activity));
-    await Promise.all([remember(ctx), answer(ctx, request)]);
+    const typed = matchCommand(ctx.activity.text ?? '');
+    await Promise.all([remember(ctx, typed?.locale), answer(ctx, request)]);
   });
   app.on('card.action', async (ctx): Promise<AdaptiveCardActionResponse> => {
     const { verb, data } = ctx.activity.value.action;
