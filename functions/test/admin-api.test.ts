@@ -10,7 +10,13 @@ import { TableCaseRepository } from '../src/store/case-store';
 import { connectionStringTables } from '../src/store/table-client-factory';
 import { TABLES } from '../src/store/table-names';
 import { withUnitSettingsDeadlines } from '../src/store/unit-settings-deadlines';
-import { apiAs, createTestBody, startTestHost, type TestBody } from './support/api-harness';
+import {
+  apiAs,
+  createTestBody,
+  meetingInput,
+  startTestHost,
+  type TestBody,
+} from './support/api-harness';
 
 let host: DevHost;
 let fixture: TestBody;
@@ -493,5 +499,212 @@ describe('unit administration over the API (Azurite)', () => {
       body: '{',
     });
     expect(broken.status).toBe(400);
+  });
+});
+
+describe('standing delegations over the API (Azurite)', () => {
+  const delegationsPath = () => `${unitPath()}/delegations`;
+  const forMember = (over: Record<string, unknown> = {}) => ({
+    bodyId: fixture.body.id,
+    memberId: fixture.users.member.userId,
+    delegate: { displayName: 'Nông Thị Duyên', title: 'Phó Chủ tịch Hội Nông dân xã' },
+    from: '2026-12-01',
+    until: '2026-12-15',
+    reason: 'Đi học lớp bồi dưỡng tại tỉnh',
+    ...over,
+  });
+
+  it('adds a delegation, lists it and audits it on the unit chain', async () => {
+    const admin = apiAs(host, fixture.users.head);
+    const added = await admin(delegationsPath(), { method: 'POST', body: forMember() });
+    expect(added.status).toBe(201);
+    expect(added.json.delegation).toMatchObject({
+      bodyId: fixture.body.id,
+      memberId: fixture.users.member.userId,
+      memberName: fixture.users.member.displayName,
+      delegate: { displayName: 'Nông Thị Duyên' },
+      from: '2026-12-01',
+      until: '2026-12-15',
+      cancelled: false,
+      createdBy: fixture.users.head.userId,
+    });
+    const listed = await admin(delegationsPath());
+    expect(listed.status).toBe(200);
+    expect(listed.json.delegations.map((d: { id: string }) => d.id)).toEqual([
+      added.json.delegation.id,
+    ]);
+    const audit = await admin(`${unitPath()}/audit`);
+    expect(audit.json.verified).toBe(true);
+    const event = audit.json.events.find(
+      (e: { action: string }) => e.action === 'delegation.added',
+    );
+    expect(event).toMatchObject({ actorId: fixture.users.head.userId, aggregateType: 'unit' });
+    expect(JSON.stringify(event.changes)).toContain('Nông Thị Duyên');
+  });
+
+  it('refuses an overlap (409), oneself, reversed dates and a non-member; nothing changes', async () => {
+    const admin = apiAs(host, fixture.users.head);
+    const before = await snapshot();
+    // The existing one runs to 15/12 inclusive: starting that very day overlaps.
+    const overlap = await admin(delegationsPath(), {
+      method: 'POST',
+      body: forMember({ from: '2026-12-15', until: '2026-12-20' }),
+    });
+    expect(overlap.status).toBe(409);
+    expect(overlap.json.error.code).toBe('DELEGATION.OVERLAP');
+    expect(overlap.json.error.messages.vi).toContain('15/12/2026');
+    const self = await admin(delegationsPath(), {
+      method: 'POST',
+      body: forMember({
+        from: '2027-01-01',
+        until: '2027-01-10',
+        delegate: { userId: fixture.users.member.userId, displayName: 'Lê Văn Nam' },
+      }),
+    });
+    expect(self.status).toBe(400);
+    expect(self.json.error.code).toBe('DELEGATION.SELF');
+    const reversed = await admin(delegationsPath(), {
+      method: 'POST',
+      body: forMember({ from: '2027-01-10', until: '2027-01-01' }),
+    });
+    expect(reversed.status).toBe(400);
+    expect(reversed.json.error.code).toBe('DELEGATION.DATES_REVERSED');
+    const stranger = await admin(delegationsPath(), {
+      method: 'POST',
+      body: forMember({ memberId: fixture.outsider.userId, from: '2027-01-01' }),
+    });
+    expect(stranger.status).toBe(404);
+    expect(stranger.json.error.code).toBe('ADMIN.MEMBER_NOT_FOUND');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses non-admins (403) and keeps other tenants out; nothing changes', async () => {
+    const before = await snapshot();
+    const body = forMember({ from: '2027-02-01', until: '2027-02-10' });
+    // The secretary was made an admin above; the member and an outsider are not.
+    for (const user of [fixture.users.member, fixture.outsider]) {
+      const add = await apiAs(host, user)(delegationsPath(), { method: 'POST', body });
+      expect(add.status).toBe(403);
+      expect(add.json.error.code).toBe('PERMISSION.DENIED');
+      const list = await apiAs(host, user)(delegationsPath());
+      expect(list.status).toBe(403);
+    }
+    // The same unit id in another tenant is that tenant's own unit: this body is not in it, and
+    // its list never shows this tenant's delegations.
+    const otherAdmin = apiAs(host, other.users.head);
+    const foreign = await otherAdmin(delegationsPath(), { method: 'POST', body });
+    expect(foreign.status).toBe(404);
+    expect(foreign.json.error.code).toBe('ADMIN.BODY_NOT_IN_UNIT');
+    const theirs = await otherAdmin(delegationsPath());
+    expect(theirs.status).toBe(200);
+    expect(theirs.json.delegations).toEqual([]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("offers the delegate in force on the meeting's date in the attendance and uses it", async () => {
+    const created = await apiAs(host, fixture.users.secretary)(
+      `/api/bodies/${fixture.body.id}/meetings`,
+      { method: 'POST', body: meetingInput(fixture.users) },
+    );
+    expect(created.status).toBe(201);
+    // The meeting starts 15/12/2026 08:00 Vietnam time: the delegation's last day, still in force.
+    const path = `/api/bodies/${fixture.body.id}/meetings/${created.json.meeting.id}/attendance`;
+    const read = await apiAs(host, fixture.users.secretary)(path);
+    expect(read.status).toBe(200);
+    expect(read.json.standingDelegates).toEqual([
+      expect.objectContaining({
+        userId: fixture.users.member.userId,
+        delegate: expect.objectContaining({ displayName: 'Nông Thị Duyên' }),
+        until: '2026-12-15',
+      }),
+    ]);
+    const nobody = await apiAs(host, fixture.users.secretary)(path, {
+      method: 'PUT',
+      body: {
+        marks: [{ userId: fixture.users.head.userId, status: 'present', byStandingDelegate: true }],
+      },
+    });
+    expect(nobody.status).toBe(400);
+    expect(nobody.json.error.code).toBe('ATTENDANCE.NO_STANDING_DELEGATE');
+    // Someone outside the body learns nothing about delegations: the plain refusal.
+    const outsider = await apiAs(host, fixture.outsider)(path, {
+      method: 'PUT',
+      body: {
+        marks: [{ userId: fixture.users.head.userId, status: 'present', byStandingDelegate: true }],
+      },
+    });
+    expect(outsider.status).toBe(403);
+    const marked = await apiAs(host, fixture.users.secretary)(path, {
+      method: 'PUT',
+      body: {
+        marks: [
+          { userId: fixture.users.member.userId, status: 'present', byStandingDelegate: true },
+        ],
+      },
+    });
+    expect(marked.status).toBe(200);
+    expect(marked.json.attendance).toContainEqual(
+      expect.objectContaining({
+        userId: fixture.users.member.userId,
+        status: 'present',
+        delegateName: 'Nông Thị Duyên',
+      }),
+    );
+    expect(marked.json.quorum.delegates).toBe(1);
+  });
+
+  it('ends a delegation in force from today, cancels one not begun; both audited', async () => {
+    const admin = apiAs(host, fixture.users.head);
+    const running = await admin(delegationsPath(), {
+      method: 'POST',
+      body: forMember({
+        memberId: fixture.users.secretary.userId,
+        delegate: { userId: fixture.users.member.userId, displayName: 'Lê Văn Nam' },
+        from: addDays(today(), -3),
+        until: addDays(today(), 30),
+      }),
+    });
+    expect(running.status).toBe(201);
+    expect(running.json.delegation.status).toBe('inForce');
+    const past = await admin(`${delegationsPath()}/${running.json.delegation.id}/end`, {
+      method: 'POST',
+      body: { until: addDays(today(), -1) },
+    });
+    expect(past.status).toBe(400);
+    expect(past.json.error.code).toBe('DELEGATION.END_INVALID');
+    const ended = await admin(`${delegationsPath()}/${running.json.delegation.id}/end`, {
+      method: 'POST',
+      body: {},
+    });
+    expect(ended.status).toBe(200);
+    expect(ended.json.delegation).toMatchObject({
+      until: today(),
+      cancelled: false,
+      endedBy: fixture.users.head.userId,
+    });
+    const upcoming = await admin(delegationsPath(), {
+      method: 'POST',
+      body: forMember({ from: addDays(today(), 400), until: addDays(today(), 410) }),
+    });
+    expect(upcoming.status).toBe(201);
+    const cancelled = await admin(`${delegationsPath()}/${upcoming.json.delegation.id}/end`, {
+      method: 'POST',
+      body: {},
+    });
+    expect(cancelled.json.delegation).toMatchObject({ cancelled: true, status: 'cancelled' });
+    const again = await admin(`${delegationsPath()}/${upcoming.json.delegation.id}/end`, {
+      method: 'POST',
+      body: {},
+    });
+    expect(again.status).toBe(409);
+    expect(again.json.error.code).toBe('DELEGATION.ALREADY_ENDED');
+    const missing = await admin(`${delegationsPath()}/khong-co/end`, { method: 'POST', body: {} });
+    expect(missing.status).toBe(404);
+    expect(missing.json.error.code).toBe('DELEGATION.NOT_FOUND');
+    const actions = (await admin(`${unitPath()}/audit`)).json.events.map(
+      (e: { action: string }) => e.action,
+    );
+    expect(actions).toContain('delegation.ended');
+    expect(actions).toContain('delegation.cancelled');
   });
 });

@@ -42,6 +42,7 @@ export const UNIT_ACTIONS = [
   'body.administer',
   'settings.update',
   'holidays.update',
+  'delegations.update',
 ] as const;
 export type UnitAction = (typeof UNIT_ACTIONS)[number];
 

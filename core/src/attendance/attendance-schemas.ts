@@ -5,6 +5,11 @@ export const ZAttendanceMark = z.strictObject({
   userId: z.string().uuid(),
   status: z.enum(ATTENDANCE_STATUSES),
   delegateName: z.string().trim().min(1).max(120).optional(),
+  /**
+   * "Attended by their standing delegate": the server fills in the delegate of the delegation in
+   * force on the meeting's date (docs/admin.md), so the person marking need not type the name.
+   */
+  byStandingDelegate: z.literal(true).optional(),
   note: z.string().trim().max(300).optional(),
 });
 

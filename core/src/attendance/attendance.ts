@@ -103,3 +103,20 @@ export function applyAttendance(
   }
   return next;
 }
+
+/**
+ * Marks "attended by their standing delegate" become present marks naming the delegate of the
+ * delegation in force on the meeting's date (`inForce`: memberId -> delegate's name). A name
+ * typed by the person marking wins: who actually came is what the attendance records. Without a
+ * delegation in force there is nobody to name: ATTENDANCE.NO_STANDING_DELEGATE.
+ */
+export function withStandingDelegates<
+  M extends AttendanceEntry & { byStandingDelegate?: true | undefined },
+>(marks: readonly M[], inForce: ReadonlyMap<string, string>): AttendanceEntry[] {
+  return marks.map(({ byStandingDelegate, ...mark }) => {
+    if (!byStandingDelegate || mark.delegateName) return mark;
+    const delegateName = inForce.get(mark.userId);
+    if (!delegateName) throw new DomainError('ATTENDANCE.NO_STANDING_DELEGATE');
+    return { ...mark, status: 'present', delegateName };
+  });
+}

@@ -141,6 +141,27 @@ const errorMessages: Record<Locale, Catalogue> = {
       'Kỳ báo cáo không hợp lệ: cần từ ngày và đến ngày dạng yyyy-MM-dd ({issues}).',
     'REPORT.PERIOD_REVERSED': 'Kỳ báo cáo không hợp lệ: từ ngày {from} sau đến ngày {to}.',
     'REPORT.PERIOD_TOO_LONG': 'Kỳ báo cáo dài {days} ngày, vượt quá {max} ngày (2 năm).',
+    'UNIT.NOT_FOUND': 'Không tìm thấy đơn vị này, hoặc bạn không phải quản trị viên của đơn vị.',
+    'ADMIN.LAST_HEAD':
+      'Không thể thực hiện: {body} phải còn ít nhất một Trưởng ban. Hãy giao vai trò Trưởng ban cho người khác trước.',
+    'ADMIN.LAST_ADMIN': 'Đơn vị phải còn ít nhất một quản trị viên.',
+    'ADMIN.MEMBER_NOT_FOUND': 'Người này không phải thành viên của {body}.',
+    'ADMIN.BODY_NOT_IN_UNIT': 'Không tìm thấy ban/tổ chức này trong đơn vị.',
+    'SETTINGS.VERSION_LOCKED':
+      'Phiên bản cấu hình áp dụng từ {effectiveFrom} đã có hiệu lực nên không thể sửa. Hãy thêm phiên bản mới áp dụng từ hôm nay ({today}) trở đi.',
+    'SETTINGS.EFFECTIVE_IN_PAST':
+      'Ngày áp dụng {effectiveFrom} đã qua. Phiên bản mới chỉ áp dụng từ hôm nay ({today}) trở đi.',
+    'HOLIDAY.INVALID': 'Lịch nghỉ năm {year} không hợp lệ: {issue}.',
+    'DELEGATION.SELF': 'Không thể ủy quyền cho chính mình: {member} phải do người khác dự thay.',
+    'DELEGATION.OVERLAP':
+      '{member} đã có ủy quyền dự thay từ {from} đến {until} trùng thời gian này. Hãy kết thúc ủy quyền đó trước.',
+    'DELEGATION.DATES_REVERSED': 'Ngày kết thúc ủy quyền ({until}) trước ngày bắt đầu ({from}).',
+    'DELEGATION.NOT_FOUND': 'Không tìm thấy ủy quyền dự thay này trong đơn vị.',
+    'DELEGATION.ALREADY_ENDED': 'Ủy quyền dự thay này đã kết thúc hoặc đã hủy.',
+    'DELEGATION.END_INVALID':
+      'Ngày kết thúc {until} không hợp lệ: phải từ hôm nay ({today}) và trong thời hạn ủy quyền ({from} đến {current}).',
+    'ATTENDANCE.NO_STANDING_DELEGATE':
+      'Thành viên này không có ủy quyền dự thay còn hiệu lực vào ngày họp; hãy ghi tên người dự thay.',
   },
   en: {
     'AUTH.MISSING_TOKEN': 'The request carries no sign-in token. Please sign in again.',
@@ -274,6 +295,28 @@ const errorMessages: Record<Locale, Catalogue> = {
     'REPORT.PERIOD_REVERSED': 'The report period is not valid: {from} is after {to}.',
     'REPORT.PERIOD_TOO_LONG':
       'The report period is {days} days long, more than {max} days (2 years).',
+    'UNIT.NOT_FOUND': 'This unit was not found, or you are not one of its administrators.',
+    'ADMIN.LAST_HEAD':
+      'Not possible: {body} must keep at least one head. Give the head role to someone else first.',
+    'ADMIN.LAST_ADMIN': 'The unit must keep at least one administrator.',
+    'ADMIN.MEMBER_NOT_FOUND': 'This person is not a member of {body}.',
+    'ADMIN.BODY_NOT_IN_UNIT': 'This body was not found in the unit.',
+    'SETTINGS.VERSION_LOCKED':
+      'The settings version in force from {effectiveFrom} already applies and cannot be edited. Add a new version from today ({today}) on.',
+    'SETTINGS.EFFECTIVE_IN_PAST':
+      'The date {effectiveFrom} has passed. A new version applies from today ({today}) on.',
+    'HOLIDAY.INVALID': 'The {year} holiday table is not valid: {issue}.',
+    'DELEGATION.SELF':
+      'A member cannot be their own delegate: someone else must stand in for {member}.',
+    'DELEGATION.OVERLAP':
+      '{member} already has a delegation from {from} to {until} overlapping these dates. End that one first.',
+    'DELEGATION.DATES_REVERSED': 'The delegation ends ({until}) before it starts ({from}).',
+    'DELEGATION.NOT_FOUND': 'This delegation was not found in the unit.',
+    'DELEGATION.ALREADY_ENDED': 'This delegation has already ended or been cancelled.',
+    'DELEGATION.END_INVALID':
+      'The end date {until} is not valid: it must be today ({today}) or later and within the delegation ({from} to {current}).',
+    'ATTENDANCE.NO_STANDING_DELEGATE':
+      'This member has no standing delegation in force on the meeting date; enter who attended in their place.',
   },
 };
 

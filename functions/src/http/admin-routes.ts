@@ -1,6 +1,7 @@
 import type { HttpMethod } from '@azure/functions';
 import {
   assertAdminsRemain,
+  assertDelegationAllowed,
   assertCanAdministerUnit,
   assertSettingsVersionWritable,
   assertValidHolidayYear,
@@ -9,18 +10,22 @@ import {
   CONFIGURABLE_RULE_IDS,
   DEADLINE_RULES,
   DEFAULT_UNIT_SETTINGS,
+  delegationStatus,
   diffFields,
   DomainError,
   GENESIS_HEAD,
   holidayTable,
+  planDelegationEnd,
   planMemberRemoval,
   planMemberUpsert,
   retryOnWriteRace,
   settingsInForce,
   verifyAuditChain,
   vietnamDateOf,
+  ZAddDelegationInput,
   ZCreateBodyInput,
   ZEffectiveFrom,
+  ZEndDelegationInput,
   ZHolidayYear,
   ZPutHolidayYearInput,
   ZPutMemberInput,
@@ -30,6 +35,7 @@ import {
   type Actor,
   type AuditEventDraft,
   type Body,
+  type Delegation,
   type Member,
   type UnitAction,
   type UnitAdministration,
@@ -54,6 +60,7 @@ const ZId = z.string().regex(/^[0-9A-Za-z-]{1,64}$/, 'not a valid id');
 const ZUnitParams = z.object({ unitId: ZId });
 const ZUnitBodyParams = z.object({ unitId: ZId, bodyId: ZId });
 const ZMemberParams = z.object({ unitId: ZId, bodyId: ZId, userId: ZId });
+const ZDelegationParams = z.object({ unitId: ZId, delegationId: ZId });
 
 export function adminRoutes(services: Services): HttpRoute[] {
   const route = (
@@ -114,6 +121,24 @@ export function adminRoutes(services: Services): HttpRoute[] {
       ['PUT'],
       'units/{unitId}/admin/holidays/{year}',
       (a) => a.putHolidays,
+    ),
+    route(
+      'adminListDelegations',
+      ['GET'],
+      'units/{unitId}/admin/delegations',
+      (a) => a.listDelegations,
+    ),
+    route(
+      'adminAddDelegation',
+      ['POST'],
+      'units/{unitId}/admin/delegations',
+      (a) => a.addDelegation,
+    ),
+    route(
+      'adminEndDelegation',
+      ['POST'],
+      'units/{unitId}/admin/delegations/{delegationId}/end',
+      (a) => a.endDelegation,
     ),
     route('adminAudit', ['GET'], 'units/{unitId}/admin/audit', (a) => a.audit),
   ];
@@ -183,7 +208,7 @@ class Admin {
     changes: AuditEventDraft['changes'],
     rows: Pick<
       Parameters<NonNullable<Services['unitAdmin']>['commit']>[0],
-      'putBodies' | 'putSettings' | 'putHolidays'
+      'putBodies' | 'putSettings' | 'putHolidays' | 'putDelegations'
     > = {},
   ): Promise<UnitAdministration> {
     const event = chainAuditEvent(
@@ -485,6 +510,108 @@ class Admin {
     return { jsonBody: holidaysView({ ...partition, unit, holidays }, year) };
   };
 
+  readonly listDelegations: ApiHandler = async ({ actor, params }) => {
+    const { unitId } = ZUnitParams.parse(params);
+    const partition = await this.load(actor, unitId, 'unit.read');
+    return { jsonBody: delegationsView(partition.delegations, vietnamDateOf(this.now())) };
+  };
+
+  /**
+   * The represented person must be a member of the body (read from the body partition); the
+   * overlap check and the write share the unit row's etag, so two administrators adding
+   * overlapping delegations at once cannot both succeed: the loser re-reads and is refused.
+   */
+  readonly addDelegation: ApiHandler = async ({ actor, params, request }) => {
+    const { unitId } = ZUnitParams.parse(params);
+    const input = ZAddDelegationInput.parse(await readJson(request));
+    await this.load(actor, unitId, 'delegations.update');
+    const { body } = await this.bodyInUnit(actor, unitId, input.bodyId);
+    const members = await this.bodies.listMembers(actor.tenantId, input.bodyId);
+    const member = members.find((m) => m.userId === input.memberId);
+    if (!member) throw new DomainError('ADMIN.MEMBER_NOT_FOUND', { body: body.name });
+    const id = this.services.deps.ids.next().toLowerCase();
+    const result = await retryOnWriteRace(async () => {
+      const partition = await this.load(actor, unitId, 'delegations.update');
+      const delegation: Delegation = {
+        id,
+        bodyId: input.bodyId,
+        memberId: member.userId,
+        memberName: member.displayName,
+        delegate: {
+          ...(input.delegate.userId ? { userId: input.delegate.userId } : {}),
+          displayName: input.delegate.displayName,
+          title: input.delegate.title,
+        },
+        from: input.from,
+        until: input.until,
+        reason: input.reason,
+        createdAt: this.now().toISOString(),
+        createdBy: actor.userId,
+        createdByName: actor.displayName,
+      };
+      assertDelegationAllowed(delegation, partition.delegations);
+      await this.commitUnit(
+        actor,
+        partition,
+        {},
+        'delegation.added',
+        { [`delegation:${id}`]: [null, delegationSummary(delegation, body.name)] },
+        { putDelegations: [delegation] },
+      );
+      return { delegation, all: [...partition.delegations, delegation] };
+    });
+    const today = vietnamDateOf(this.now());
+    return {
+      status: 201,
+      jsonBody: {
+        delegation: delegationDto(result.delegation, today),
+        ...delegationsView(result.all, today),
+      },
+    };
+  };
+
+  readonly endDelegation: ApiHandler = async ({ actor, params, request }) => {
+    const { unitId, delegationId } = ZDelegationParams.parse(params);
+    const input = ZEndDelegationInput.parse(await readJson(request));
+    const result = await retryOnWriteRace(async () => {
+      const partition = await this.load(actor, unitId, 'delegations.update');
+      const current = partition.delegations.find((d) => d.id === delegationId);
+      if (!current) throw new DomainError('DELEGATION.NOT_FOUND');
+      const today = vietnamDateOf(this.now());
+      const ended = planDelegationEnd(current, input.until, today, {
+        userId: actor.userId,
+        displayName: actor.displayName,
+        at: this.now().toISOString(),
+      });
+      const bodyName =
+        partition.bodies.find((b) => b.id === current.bodyId)?.name ?? current.bodyId;
+      await this.commitUnit(
+        actor,
+        partition,
+        {},
+        ended.cancelled ? 'delegation.cancelled' : 'delegation.ended',
+        {
+          [`delegation:${delegationId}`]: [
+            delegationSummary(current, bodyName),
+            ended.cancelled ? null : delegationSummary(ended, bodyName),
+          ],
+        },
+        { putDelegations: [ended] },
+      );
+      return {
+        ended,
+        all: partition.delegations.map((d) => (d.id === delegationId ? ended : d)),
+      };
+    });
+    const today = vietnamDateOf(this.now());
+    return {
+      jsonBody: {
+        delegation: delegationDto(result.ended, today),
+        ...delegationsView(result.all, today),
+      },
+    };
+  };
+
   /** The unit's chain and each of its bodies' chains, newest first, each chain verified. */
   readonly audit: ApiHandler = async ({ actor, params }) => {
     const { unitId } = ZUnitParams.parse(params);
@@ -560,6 +687,26 @@ function settingsView(partition: UnitPartition, today: string) {
       const rule = DEADLINE_RULES.filter((r) => r.id === id).at(-1)!;
       return { id, amount: rule.amount, unit: rule.unit, basis: rule.basis };
     }),
+  };
+}
+
+/** What the audit log keeps of a delegation: who, for whom, in which body, when, why. */
+function delegationSummary(d: Delegation, bodyName: string): string {
+  return `${d.delegate.displayName} dự thay ${d.memberName} (${bodyName}) ${d.from}..${d.until}: ${d.reason}`;
+}
+
+function delegationDto(d: Delegation, today: string) {
+  return { ...d, cancelled: d.cancelled === true, status: delegationStatus(d, today) };
+}
+
+function delegationsView(delegations: readonly Delegation[], today: string) {
+  return {
+    today,
+    delegations: [...delegations]
+      .sort(
+        (a, b) => a.from.localeCompare(b.from) || a.memberName.localeCompare(b.memberName, 'vi'),
+      )
+      .map((d) => delegationDto(d, today)),
   };
 }
 

@@ -5,6 +5,7 @@ import {
   recordAttendance,
   saveMinutesSection,
   transitionMeeting,
+  withStandingDelegates,
   ZRecordAttendanceInput,
   ZSaveMinutesSectionInput,
   ZTransitionMeetingInput,
@@ -12,6 +13,7 @@ import {
 import { z } from 'zod';
 import { sendMinutesApprovalRequest } from '../bot/minutes-approval';
 import type { Services } from '../services';
+import { standingDelegateDto, standingDelegatesForMeeting } from '../store/admin-delegations';
 import type { ApiHandler } from './api-handler';
 import { attendanceDto, meetingDto, minutesDto, sectionDto } from './dto';
 import { readJson } from './read-json';
@@ -43,8 +45,14 @@ export function transitionMeetingHandler(services: Services): ApiHandler {
 export function getAttendanceHandler(services: Services): ApiHandler {
   return async ({ actor, params }) => {
     const { bodyId, meetingId } = ZMeetingParams.parse(params);
+    const view = await getAttendance(services.deps, actor, bodyId, meetingId);
+    // Read only once the caller may see the attendance: who stands in for whom that day.
+    const standing = await standingDelegatesForMeeting(services, actor.tenantId, bodyId, meetingId);
     return {
-      jsonBody: attendanceDto(await getAttendance(services.deps, actor, bodyId, meetingId)),
+      jsonBody: {
+        ...attendanceDto(view),
+        standingDelegates: [...standing.values()].map(standingDelegateDto),
+      },
     };
   };
 }
@@ -53,8 +61,27 @@ export function recordAttendanceHandler(services: Services): ApiHandler {
   return async ({ actor, params, request }) => {
     const { bodyId, meetingId } = ZMeetingParams.parse(params);
     const input = ZRecordAttendanceInput.parse(await readJson(request));
-    const result = await recordAttendance(services.deps, actor, bodyId, meetingId, input);
-    return { jsonBody: { ...attendanceDto(result), meeting: meetingDto(result.meeting) } };
+    // "Attended by their standing delegate" names the delegate in force on the meeting's date;
+    // the use case still authorizes the caller before anything is written.
+    const standing = await standingDelegatesForMeeting(services, actor.tenantId, bodyId, meetingId);
+    const names = new Map([...standing].map(([memberId, d]) => [memberId, d.delegate.displayName]));
+    let marks;
+    try {
+      marks = withStandingDelegates(input.marks, names);
+    } catch (error) {
+      // "No standing delegate" is said only to someone who may read the attendance (which lists
+      // the delegates anyway): anyone else gets the read's refusal instead.
+      await getAttendance(services.deps, actor, bodyId, meetingId);
+      throw error;
+    }
+    const result = await recordAttendance(services.deps, actor, bodyId, meetingId, { marks });
+    return {
+      jsonBody: {
+        ...attendanceDto(result),
+        standingDelegates: [...standing.values()].map(standingDelegateDto),
+        meeting: meetingDto(result.meeting),
+      },
+    };
   };
 }
 

@@ -2,6 +2,7 @@ import { odata, type TableEntityResult, type TransactionAction } from '@azure/da
 import {
   DomainError,
   type AuditEvent,
+  type Delegation,
   type UnitAdmin,
   type UnitAdministration,
   type UnitBodyEntry,
@@ -23,6 +24,7 @@ type Row = TableEntityResult<Record<string, unknown>>;
  *   RK 'body~<bodyId>'          the unit's bodies (an index; the body partition is the truth)
  *   RK 'settings~<yyyy-MM-dd>'  one settings version per effective date
  *   RK 'holidays~<year>'        the unit's announced changes for one year
+ *   RK 'delegation~<bodyId>~<id>' a standing delegation (one body's are one RowKey range)
  *   RK 'audit~<unitId>~<seq>'   the unit's hash-chained audit events
  * One partition means one query answers the administration screen, and every change lands with
  * its audit event in one batch, conditional on the unit row's etag.
@@ -33,6 +35,7 @@ export interface UnitPartition {
   bodies: UnitBodyEntry[];
   settings: UnitSettingsVersion[];
   holidays: UnitHolidayYear[];
+  delegations: Delegation[];
 }
 
 export interface UnitChange {
@@ -43,12 +46,14 @@ export interface UnitChange {
   putBodies?: UnitBodyEntry[];
   putSettings?: UnitSettingsVersion[];
   putHolidays?: UnitHolidayYear[];
+  putDelegations?: Delegation[];
 }
 
 const UNIT_ROW = 'unit';
 const BODY = 'body';
 const SETTINGS = 'settings';
 const HOLIDAYS = 'holidays';
+const DELEGATION = 'delegation';
 
 export class TableUnitAdminStore {
   constructor(private readonly tables: TableClientFactory) {}
@@ -87,6 +92,7 @@ export class TableUnitAdminStore {
     const bodies: UnitBodyEntry[] = [];
     const settings: UnitSettingsVersion[] = [];
     const holidays: UnitHolidayYear[] = [];
+    const delegations: Delegation[] = [];
     for await (const row of rows) {
       const rowKey = String(row.rowKey);
       if (rowKey === UNIT_ROW) {
@@ -114,11 +120,14 @@ export class TableUnitAdminStore {
             String(row.makeUpWorkingDays),
           ) as UnitHolidayYear['makeUpWorkingDays'],
         });
+      } else if (rowKey.startsWith(`${DELEGATION}~`)) {
+        delegations.push(toDelegation(row));
       }
     }
     if (!unit) return null;
     settings.sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
-    return { unit, etag, bodies, settings, holidays };
+    delegations.sort(byStart);
+    return { unit, etag, bodies, settings, holidays, delegations };
   }
 
   /** Settings versions alone (the deadline rules read them on every case intake). */
@@ -140,6 +149,22 @@ export class TableUnitAdminStore {
       });
     }
     return versions.sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+  }
+
+  /**
+   * One body's delegations, a RowKey range of the unit partition: what a meeting of that body
+   * reads to offer each represented member's delegate (never a table scan).
+   */
+  async listDelegations(tenantId: string, unitId: string, bodyId: string): Promise<Delegation[]> {
+    const { from, to } = rowKeyRange(`${DELEGATION}~${bodyId}`);
+    const rows = this.client.listEntities<Record<string, unknown>>({
+      queryOptions: {
+        filter: odata`PartitionKey eq ${unitPartition(tenantId, unitId)} and RowKey ge ${from} and RowKey lt ${to}`,
+      },
+    });
+    const delegations: Delegation[] = [];
+    for await (const row of rows) delegations.push(toDelegation(row));
+    return delegations.sort(byStart);
   }
 
   /** The units of a tenant whose admin list names the user: the tenant's unit list, then point reads. */
@@ -209,6 +234,9 @@ export class TableUnitAdminStore {
         },
         'Replace',
       ]);
+    }
+    for (const delegation of change.putDelegations ?? []) {
+      actions.push(['upsert', delegationEntity(partitionKey, delegation), 'Replace']);
     }
     try {
       await this.client.submitTransaction(actions);
@@ -280,4 +308,50 @@ function toUnit(tenantId: string, unitId: string, row: Row): UnitAdministration 
     updatedAt: String(row.updatedAt),
     audit: { seq: Number(row.auditSeq), hash: String(row.auditHash) },
   };
+}
+
+function delegationEntity(partitionKey: string, d: Delegation) {
+  return {
+    partitionKey,
+    rowKey: `${DELEGATION}~${d.bodyId}~${d.id}`,
+    memberId: d.memberId,
+    memberName: d.memberName,
+    delegate: JSON.stringify(d.delegate),
+    from: d.from,
+    until: d.until,
+    reason: d.reason,
+    createdAt: d.createdAt,
+    createdBy: d.createdBy,
+    createdByName: d.createdByName,
+    endedAt: d.endedAt ?? '',
+    endedBy: d.endedBy ?? '',
+    endedByName: d.endedByName ?? '',
+    cancelled: d.cancelled === true,
+  };
+}
+
+function toDelegation(row: Row): Delegation {
+  const [, bodyId = '', id = ''] = String(row.rowKey).split('~');
+  const optional = (value: unknown) => (value ? String(value) : undefined);
+  return {
+    id,
+    bodyId,
+    memberId: String(row.memberId),
+    memberName: String(row.memberName),
+    delegate: JSON.parse(String(row.delegate)) as Delegation['delegate'],
+    from: String(row.from),
+    until: String(row.until),
+    reason: String(row.reason),
+    createdAt: String(row.createdAt),
+    createdBy: String(row.createdBy),
+    createdByName: String(row.createdByName),
+    endedAt: optional(row.endedAt),
+    endedBy: optional(row.endedBy),
+    endedByName: optional(row.endedByName),
+    cancelled: row.cancelled === true ? true : undefined,
+  };
+}
+
+function byStart(a: Delegation, b: Delegation): number {
+  return a.from.localeCompare(b.from) || a.memberName.localeCompare(b.memberName, 'vi');
 }

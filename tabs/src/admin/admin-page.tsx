@@ -12,6 +12,7 @@ import { navigate } from '../routing/history';
 import { adminPaths } from './admin-routes';
 import { useAdminStyles } from './admin-styles';
 import { AuditSection } from './audit-section';
+import { DelegatesSection } from './delegates-section';
 import { HolidaysSection } from './holidays-section';
 import { MembersSection } from './members-section';
 import { SettingsSection } from './settings-section';
@@ -19,7 +20,8 @@ import { UnitSection } from './unit-section';
 
 /**
  * Administration of a unit (docs/admin.md), for the people on its admin list: the unit and its
- * bodies, members and roles, dated settings, the yearly holiday table and the audit log.
+ * bodies, members and roles, standing delegates, dated settings, the yearly holiday table and
+ * the audit log.
  */
 export function AdminPage(props: { unitId: string | null }) {
   const { api } = useSession();
@@ -122,6 +124,7 @@ function UnitAdministration(props: { unitId: string; units: AdminUnitView[] }) {
         onChanged={(unit, bodies) => onUnit(unit, bodies)}
       />
       <MembersSection unitId={props.unitId} bodies={view.bodies} onChanged={changed} />
+      <DelegatesSection unitId={props.unitId} bodies={view.bodies} onChanged={changed} />
       <SettingsSection unitId={props.unitId} version={view.unit.version} onUnit={onUnit} />
       <HolidaysSection unitId={props.unitId} version={view.unit.version} onUnit={onUnit} />
       <AuditSection unitId={props.unitId} refreshKey={changes} />

@@ -38,6 +38,8 @@ export const useAdminStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
   },
   grow: { flexGrow: 1, minWidth: '160px', display: 'flex', flexDirection: 'column' },
+  // A member's role checkboxes wrap under the name on a narrow screen.
+  roles: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground2 },
   scroll: { overflowX: 'auto', maxWidth: '100%' },
   table: {

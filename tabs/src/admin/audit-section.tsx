@@ -21,6 +21,9 @@ const KNOWN_ACTIONS = new Set([
   'settings.versionAdded',
   'settings.versionChanged',
   'holidays.changed',
+  'delegation.added',
+  'delegation.ended',
+  'delegation.cancelled',
 ]);
 
 /** What was changed as one short line: field names and the new values, never the hashes. */

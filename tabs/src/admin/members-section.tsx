@@ -2,6 +2,7 @@ import {
   Body1,
   Button,
   Caption1,
+  Checkbox,
   Field,
   Input,
   Select,
@@ -18,8 +19,11 @@ import { useAdminStyles } from './admin-styles';
 import { useAdminAction } from './use-admin-action';
 
 /**
- * A body's members and their roles. A role picked in the list is saved at once; when the server
- * refuses (e.g. the body would lose its last head) the list keeps showing the stored roles.
+ * A body's members and their roles. A person may hold several roles (head and secretary of a
+ * small body), so each member has a group of role checkboxes: ticking or clearing one saves the
+ * whole set at once, keeping the others. When the server refuses (e.g. the body would lose its
+ * last head) the list keeps showing the stored roles. The last role left cannot be cleared here:
+ * removing someone from the body is its own button.
  */
 export function MembersSection(props: {
   unitId: string;
@@ -85,27 +89,33 @@ export function MembersSection(props: {
                 <Body1>{member.displayName}</Body1>
                 {member.title && <Caption1 className={styles.muted}>{member.title}</Caption1>}
               </div>
-              <Field label={t('admin.members.role', { name: member.displayName })}>
-                <Select
-                  className={styles.select}
-                  value={member.roles[0] ?? 'member'}
-                  disabled={action.busy}
-                  onChange={(_, data) =>
-                    void save(() =>
-                      admin.putMember(props.unitId, bodyId, {
-                        ...member,
-                        roles: [data.value as BodyRole],
-                      }),
-                    )
-                  }
-                >
-                  {BODY_ROLES.map((role) => (
-                    <option key={role} value={role}>
-                      {t(roleKey(role))}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
+              <div
+                role="group"
+                aria-label={t('admin.members.role', { name: member.displayName })}
+                className={styles.roles}
+              >
+                {BODY_ROLES.map((role) => {
+                  const held = member.roles.includes(role);
+                  return (
+                    <Checkbox
+                      key={role}
+                      label={t(roleKey(role))}
+                      checked={held}
+                      disabled={action.busy || (held && member.roles.length === 1)}
+                      onChange={(_, data) =>
+                        void save(() =>
+                          admin.putMember(props.unitId, bodyId, {
+                            ...member,
+                            roles: data.checked
+                              ? [...member.roles, role]
+                              : member.roles.filter((r) => r !== role),
+                          }),
+                        )
+                      }
+                    />
+                  );
+                })}
+              </div>
               <Button
                 size="small"
                 disabled={action.busy}
@@ -173,6 +183,7 @@ export function MembersSection(props: {
           {t('admin.members.addButton')}
         </Button>
       </div>
+      <Caption1 className={styles.muted}>{t('admin.members.roleHint')}</Caption1>
       <Caption1 className={styles.muted}>{t('admin.members.delegatesNote')}</Caption1>
     </section>
   );

@@ -1,6 +1,8 @@
 import type {
   BodyKind,
   BodyRole,
+  Delegation,
+  DelegationStatus,
   HolidayId,
   HolidayTableRow,
   UnitAdmin,
@@ -57,6 +59,27 @@ export interface AdminAuditEvent {
   aggregateName: string;
 }
 
+/** A standing delegation as the administration lists it (docs/admin.md). */
+export interface AdminDelegationView extends Delegation {
+  cancelled: boolean;
+  status: DelegationStatus;
+}
+
+export interface AdminDelegationsView {
+  /** Vietnam's today as the server saw it (what "in force" was decided against). */
+  today: string;
+  delegations: AdminDelegationView[];
+}
+
+export interface AddDelegationInput {
+  bodyId: string;
+  memberId: string;
+  delegate: { userId?: string; displayName: string; title: string };
+  from: string;
+  until: string;
+  reason: string;
+}
+
 export interface HolidayChangesInput {
   version: number;
   daysOff: { date: string; holiday: HolidayId; note: string }[];
@@ -91,6 +114,14 @@ export interface AdminApi {
   getHolidays(unitId: string, year: number): Promise<AdminHolidaysView>;
   putHolidays(unitId: string, year: number, input: HolidayChangesInput): Promise<AdminHolidaysView>;
   audit(unitId: string): Promise<{ events: AdminAuditEvent[]; verified: boolean }>;
+  listDelegations(unitId: string): Promise<AdminDelegationsView>;
+  addDelegation(unitId: string, input: AddDelegationInput): Promise<AdminDelegationsView>;
+  /** Without `until` it ends today; one not yet begun is cancelled. */
+  endDelegation(
+    unitId: string,
+    delegationId: string,
+    until?: string,
+  ): Promise<AdminDelegationsView>;
 }
 
 const enc = encodeURIComponent;
@@ -132,5 +163,13 @@ export function adminApi(api: Pick<ApiClient, 'call'>): AdminApi {
     putHolidays: (unitId, year, input) =>
       api.call('PUT', `${unit(unitId)}/holidays/${year}`, input),
     audit: (unitId) => api.call('GET', `${unit(unitId)}/audit`),
+    listDelegations: (unitId) => api.call('GET', `${unit(unitId)}/delegations`),
+    addDelegation: (unitId, input) => api.call('POST', `${unit(unitId)}/delegations`, input),
+    endDelegation: (unitId, delegationId, until) =>
+      api.call(
+        'POST',
+        `${unit(unitId)}/delegations/${enc(delegationId)}/end`,
+        until ? { until } : {},
+      ),
   };
 }

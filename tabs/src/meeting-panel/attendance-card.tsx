@@ -26,6 +26,7 @@ import {
   attendanceRows,
   changedMarks,
   type AttendanceRow,
+  type AttendanceWithStanding,
 } from './attendance-rows';
 import { QuorumStatus } from './quorum-status';
 
@@ -50,7 +51,14 @@ const useStyles = makeStyles({
   choices: { flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXS },
   actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
   addDelegate: { alignSelf: 'flex-start', minWidth: 0, paddingLeft: 0 },
+  delegateActions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
 });
+
+/** dd/MM/yyyy of a yyyy-MM-dd date. */
+function dmy(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  return `${day}/${month}/${year}`;
+}
 
 /** Attendance of the summoned members, with the quorum the stored marks give. */
 export function AttendanceCard(props: {
@@ -62,7 +70,11 @@ export function AttendanceCard(props: {
 }) {
   const { t } = useI18n();
   const access = attendanceAccess(props.meeting, props.body.myRoles, props.userId);
-  const rows = attendanceRows(props.body.members, props.attendance.attendance);
+  const rows = attendanceRows(
+    props.body.members,
+    props.attendance.attendance,
+    (props.attendance as AttendanceWithStanding).standingDelegates,
+  );
   return (
     <SectionCard title={t('attendance.title')} dense>
       <QuorumStatus quorum={props.attendance.quorum} />
@@ -98,6 +110,14 @@ function AttendanceList(props: { rows: readonly AttendanceRow[] }) {
               ? ` (${t('attendance.delegateShown', { name: row.delegateName })})`
               : ''}
           </Body1>
+          {row.standingDelegate && (
+            <Caption1 className={styles.muted}>
+              {t('attendance.standingDelegate', {
+                name: row.standingDelegate.name,
+                until: dmy(row.standingDelegate.until),
+              })}
+            </Caption1>
+          )}
         </li>
       ))}
     </ul>
@@ -129,6 +149,10 @@ function AttendanceForm(props: {
     setOutcome(null);
   };
 
+  /** The standing delegate attends: the member counts present, the delegate's name filled in. */
+  const applyStanding = (row: AttendanceRow, name: string) =>
+    update(row.userId, { status: 'present', delegateName: name });
+
   const save = async () => {
     const body = changedMarks(rows, props.attendance.attendance);
     if (!body) {
@@ -156,6 +180,14 @@ function AttendanceForm(props: {
             <div className={styles.who}>
               <Body1Strong>{row.displayName}</Body1Strong>
               {row.title && <Caption1 className={styles.muted}>{row.title}</Caption1>}
+              {row.standingDelegate && (
+                <Caption1 className={styles.muted}>
+                  {t('attendance.standingDelegate', {
+                    name: row.standingDelegate.name,
+                    until: dmy(row.standingDelegate.until),
+                  })}
+                </Caption1>
+              )}
             </div>
             <RadioGroup
               layout="horizontal"
@@ -180,16 +212,24 @@ function AttendanceForm(props: {
                   />
                 </Field>
               ) : (
-                <Button
-                  size="small"
-                  appearance="transparent"
-                  className={styles.addDelegate}
-                  aria-label={t('attendance.addDelegateFor', { name: row.displayName })}
-                  onClick={() => setDelegateOpen((open) => new Set(open).add(row.userId))}
-                >
-                  {t('attendance.addDelegate')}
-                </Button>
+                <div className={styles.delegateActions}>
+                  <Button
+                    size="small"
+                    appearance="transparent"
+                    className={styles.addDelegate}
+                    aria-label={t('attendance.addDelegateFor', { name: row.displayName })}
+                    onClick={() => setDelegateOpen((open) => new Set(open).add(row.userId))}
+                  >
+                    {t('attendance.addDelegate')}
+                  </Button>
+                  {row.standingDelegate && (
+                    <StandingDelegateButton row={row} onUse={(name) => applyStanding(row, name)} />
+                  )}
+                </div>
               ))}
+            {row.status !== 'present' && row.standingDelegate && (
+              <StandingDelegateButton row={row} onUse={(name) => applyStanding(row, name)} />
+            )}
           </li>
         ))}
       </ul>
@@ -218,5 +258,26 @@ function AttendanceForm(props: {
         {saving && <Spinner size="tiny" label={t('minutes.saving')} />}
       </div>
     </>
+  );
+}
+
+/** One click records the delegate of the delegation in force as attending in the member's place. */
+function StandingDelegateButton(props: { row: AttendanceRow; onUse: (name: string) => void }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const name = props.row.standingDelegate!.name;
+  return (
+    <Button
+      size="small"
+      appearance="transparent"
+      className={styles.addDelegate}
+      aria-label={t('attendance.useStandingDelegateFor', {
+        delegate: name,
+        name: props.row.displayName,
+      })}
+      onClick={() => props.onUse(name)}
+    >
+      {t('attendance.useStandingDelegate', { name })}
+    </Button>
   );
 }

@@ -5,6 +5,7 @@ import {
   type MeetingStatus,
 } from '@qcdc/core';
 import type {
+  AttendanceAnswer,
   AttendanceMark,
   BodyMember,
   MeetingView,
@@ -20,7 +21,22 @@ export interface AttendanceRow {
   status: AttendanceStatus | null;
   /** As typed; sent only for someone present. */
   delegateName: string;
+  /** The standing delegation in force on the meeting's date (docs/admin.md), if any. */
+  standingDelegate: { name: string; until: string } | null;
 }
+
+/** GET/PUT `/attendance` also answer who stands in for whom on the meeting's date. */
+export interface StandingDelegateView {
+  userId: string;
+  delegationId: string;
+  delegate: { userId?: string | undefined; displayName: string; title: string };
+  from: string;
+  until: string;
+  reason: string;
+}
+export type AttendanceWithStanding = AttendanceAnswer & {
+  standingDelegates?: StandingDelegateView[] | undefined;
+};
 
 /** Attendance is recorded while the meeting is scheduled or running (the API refuses otherwise). */
 const ATTENDANCE_OPEN: readonly MeetingStatus[] = ['scheduled', 'inProgress'];
@@ -44,8 +60,10 @@ export function attendanceAccess(
 export function attendanceRows(
   members: readonly BodyMember[],
   marks: readonly AttendanceMark[],
+  standing: readonly StandingDelegateView[] = [],
 ): AttendanceRow[] {
   const byUser = new Map(marks.map((mark) => [mark.userId, mark]));
+  const standingBy = new Map(standing.map((s) => [s.userId, s]));
   return members
     .filter((member) => member.roles.some((role) => role !== 'observer'))
     .map((member) => {
@@ -56,6 +74,12 @@ export function attendanceRows(
         title: member.title,
         status: mark?.status ?? null,
         delegateName: mark?.delegateName ?? '',
+        standingDelegate: standingBy.has(member.userId)
+          ? {
+              name: standingBy.get(member.userId)!.delegate.displayName,
+              until: standingBy.get(member.userId)!.until,
+            }
+          : null,
       };
     });
 }

@@ -123,11 +123,16 @@ function MeetingPanel(props: {
         meeting={meeting}
         userId={userId}
         onImported={(answer) => {
-          setAttendance({ attendance: answer.attendance, quorum: answer.quorum });
+          setAttendance((current) => ({
+            ...current,
+            attendance: answer.attendance,
+            quorum: answer.quorum,
+          }));
           setAttendanceRevision((n) => n + 1);
           acceptMeeting(answer.meeting);
         }}
       />
+      {/* Saves keep the standing delegates loaded with the attendance (marks never change them). */}
       <AttendanceCard
         key={attendanceRevision}
         body={body}
@@ -135,7 +140,11 @@ function MeetingPanel(props: {
         userId={userId}
         attendance={attendance}
         onSaved={(answer) => {
-          setAttendance({ attendance: answer.attendance, quorum: answer.quorum });
+          setAttendance((current) => ({
+            ...current,
+            attendance: answer.attendance,
+            quorum: answer.quorum,
+          }));
           acceptMeeting(answer.meeting);
         }}
       />
