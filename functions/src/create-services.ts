@@ -7,6 +7,7 @@ import { createGraphServices } from './graph/graph-services';
 import type { Logger } from './logger';
 import { withFrontReminders } from './jobs/front-reminder-hooks';
 import { createReminderRuntime } from './jobs/reminder-runtime';
+import { withReportingReminders } from './jobs/reporting-reminder-hooks';
 import type { Services } from './services';
 import { TableAssignmentRepository } from './store/assignment-store';
 import { TableCaseRepository } from './store/case-store';
@@ -42,7 +43,7 @@ export function createServices(
       : // AZURE_CLIENT_ID selects the user-assigned identity when there are several.
         credentialTables(config.storage.accountUrl, new DefaultAzureCredential()),
   );
-  const bodies = new TableBodyRepository(tables);
+  const tableBodies = new TableBodyRepository(tables);
   const unitAdmin = new TableUnitAdminStore(tables);
   const ulid = monotonicFactory();
   const graph = config.graph ? createGraphServices(config.graph, tables, log) : undefined;
@@ -58,11 +59,20 @@ export function createServices(
       consultations: tables(TABLES.consultations),
       cases: tables(TABLES.cases),
       disclosures: tables(TABLES.disclosures),
+      // Each reminder is planned with its unit's settings in force and its days off.
+      units: tables(TABLES.units),
+      bodies: tables(TABLES.bodies),
     },
     clock: systemClock,
     log,
     bot: config.bot,
     activityFeed: graph?.activityFeed,
+  });
+  // A body's reporting reminders follow its head(s) and secretary(ies) on every change of people.
+  const bodies = withReportingReminders(tableBodies, {
+    clock: systemClock,
+    reminders: reminders.scheduler,
+    log,
   });
   const validatorOptions =
     config.auth.mode === 'dev'
@@ -93,6 +103,8 @@ export function createServices(
       clock: systemClock,
       ids: { next: () => ulid() },
       reminders: reminders.scheduler,
+      // Working-day deadlines count the unit's own days off (unit-plan-contexts.ts).
+      calendars: reminders.calendars,
     },
     validateToken: createTokenValidator(validatorOptions),
     downloads: new DownloadTicketStore(tables),

@@ -30,8 +30,10 @@ export { publicHolidays, type DayOff, type DayOffKind } from './public-holidays'
 export {
   createWorkCalendar,
   defaultWorkCalendar,
+  unitCalendarOf,
   type CreateWorkCalendarOptions,
   type WorkCalendar,
+  type WorkCalendarProvider,
 } from './work-calendar';
 export { addWorkingDays, countWorkingDays, isWorkingDay, nextWorkingDay } from './working-days';
 export {

@@ -18,6 +18,24 @@ export interface WorkCalendar {
   daysOff(year: number): readonly DayOff[];
 }
 
+/**
+ * Where use cases get a unit's calendar (a port: core stays free of I/O). The adapter builds it from
+ * the statutory holidays, the Government's announced schedules and the unit's own recorded changes,
+ * so a working-day deadline counts the days that unit actually works.
+ */
+export interface WorkCalendarProvider {
+  forUnit(tenantId: string, unitId: string): Promise<WorkCalendar>;
+}
+
+/** The unit's calendar when a provider is wired, else the national one (fakes, older callers). */
+export async function unitCalendarOf(
+  provider: WorkCalendarProvider | undefined,
+  tenantId: string,
+  unitId: string,
+): Promise<WorkCalendar> {
+  return provider ? provider.forUnit(tenantId, unitId) : defaultWorkCalendar();
+}
+
 export interface CreateWorkCalendarOptions {
   /** Announced schedules; defaults to the Government's, as far as we have them. */
   readonly overrides?: HolidayOverrides;

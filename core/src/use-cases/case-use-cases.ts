@@ -1,5 +1,6 @@
 import { chainAuditEvent, auditHeadOf, GENESIS_HEAD, type AuditEvent } from '../audit/audit-event';
 import { toVietnamDate } from '../calendar/vietnam-time';
+import { unitCalendarOf } from '../calendar/work-calendar';
 import { acceptanceRuleId, extensionRuleFor, resolutionRuleId } from '../cases/case-deadline-rules';
 import {
   CASE_TRANSITIONS,
@@ -38,7 +39,7 @@ import type { UseCaseDeps } from './deps';
 import { retryOnWriteRace } from './meeting-change';
 import { resolveActorInBody } from './resolve-actor-roles';
 
-type CaseDeps = Pick<UseCaseDeps, 'bodies' | 'cases' | 'clock' | 'ids'>;
+type CaseDeps = Pick<UseCaseDeps, 'bodies' | 'cases' | 'clock' | 'ids' | 'calendars'>;
 
 /** Enough for a reception desk's burst of simultaneous intakes in one unit. */
 const INTAKE_ATTEMPTS = 25;
@@ -76,7 +77,12 @@ export async function intakeCase(
     const session = await cases.getSession(actor.tenantId, body.unitId, bodyId, input.sessionId);
     if (!session) throw new DomainError('RECEPTION.NOT_FOUND');
   }
-  const settings = (await cases.getDeadlineSettings(actor.tenantId, body.unitId))?.value;
+  // The unit's own days off count: a working-day limit skips them as it skips public holidays.
+  const [stored, calendar] = await Promise.all([
+    cases.getDeadlineSettings(actor.tenantId, body.unitId),
+    unitCalendarOf(deps.calendars, actor.tenantId, body.unitId),
+  ]);
+  const settings = stored?.value;
   const acceptanceRule = resolveDeadlineRule(
     DEADLINE_RULES,
     acceptanceRuleId(input.kind),
@@ -98,7 +104,7 @@ export async function intakeCase(
   let filing: CitizenCase['filing'];
   if (complaint && input.decisionKnownOn) {
     const rule = resolveDeadlineRule(DEADLINE_RULES, 'complaint.filing', input.decisionKnownOn);
-    const deadline = deadlineFrom(input.decisionKnownOn, rule);
+    const deadline = deadlineFrom(input.decisionKnownOn, rule, calendar);
     filing = { rule, deadline, late: receivedOn > deadline };
   }
   const id = deps.ids.next();
@@ -147,7 +153,7 @@ export async function intakeCase(
       hasIdentity: identity !== undefined,
       acceptance: {
         rule: acceptanceRule,
-        deadline: deadlineFrom(receivedOn, acceptanceRule),
+        deadline: deadlineFrom(receivedOn, acceptanceRule, calendar),
       },
       createdAt: at,
       updatedAt: at,
@@ -214,7 +220,8 @@ export async function decideCaseAcceptance(
         current.receivedOn,
         settings,
       );
-      const deadline = deadlineFrom(decidedOn, rule);
+      const calendar = await unitCalendarOf(deps.calendars, current.tenantId, current.unitId);
+      const deadline = deadlineFrom(decidedOn, rule, calendar);
       return {
         next: {
           ...current,
@@ -300,7 +307,8 @@ export async function extendCase(
       if (resolution.extensions.length >= max) {
         throw new DomainError('CASE.EXTENSION_NOT_ALLOWED', { max, basis: rule.basis });
       }
-      const toDeadline = deadlineFrom(resolution.deadline, rule.perExtension);
+      const calendar = await unitCalendarOf(deps.calendars, current.tenantId, current.unitId);
+      const toDeadline = deadlineFrom(resolution.deadline, rule.perExtension, calendar);
       const extension = {
         number: resolution.extensions.length + 1,
         fromDeadline: resolution.deadline,

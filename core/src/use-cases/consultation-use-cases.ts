@@ -1,4 +1,5 @@
 import { auditHeadOf, chainAuditEvent, GENESIS_HEAD, type AuditEvent } from '../audit/audit-event';
+import { unitCalendarOf } from '../calendar/work-calendar';
 import { deadlineFrom, resolveDeadlineRule } from '../cases/deadline-rule-registry';
 import { DEADLINE_RULES } from '../cases/deadline-settings';
 import type { Consultation, Recommendation } from '../consultations/consultation';
@@ -40,7 +41,10 @@ import type { UseCaseDeps } from './deps';
 import { retryOnWriteRace } from './meeting-change';
 import { resolveActorInBody } from './resolve-actor-roles';
 
-type ConsultationDeps = Pick<UseCaseDeps, 'bodies' | 'consultations' | 'cases' | 'clock' | 'ids'>;
+type ConsultationDeps = Pick<
+  UseCaseDeps,
+  'bodies' | 'consultations' | 'cases' | 'clock' | 'ids' | 'calendars'
+>;
 
 export interface ConsultationView {
   consultation: Consultation;
@@ -209,7 +213,13 @@ export async function addRecommendation(
     );
     const at = now.toISOString();
     const number = c.recommendationCount + 1;
-    const deadline = deadlineFrom(receivedOn, rule);
+    // Counted in the answering unit's calendar, its own days off included.
+    const calendar = await unitCalendarOf(
+      deps.calendars,
+      actor.tenantId,
+      loaded.access.agency.body.unitId,
+    );
+    const deadline = deadlineFrom(receivedOn, rule, calendar);
     const status = input.ownerId ? 'assigned' : 'received';
     const recEvent = chainAuditEvent(GENESIS_HEAD, {
       tenantId: actor.tenantId,

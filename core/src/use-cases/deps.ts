@@ -1,3 +1,4 @@
+import type { WorkCalendarProvider } from '../calendar/work-calendar';
 import type { AssignmentRepository } from '../ports/assignment-repository';
 import type { BodyRepository } from '../ports/body-repository';
 import type { CaseRepository } from '../ports/case-repository';
@@ -19,6 +20,11 @@ export interface UseCaseDeps {
   disclosures?: DisclosureRepository;
   clock: Clock;
   ids: IdGenerator;
+  /**
+   * The unit's working-day calendar for deadlines (its own days off included); without it,
+   * deadlines count the national calendar.
+   */
+  calendars?: WorkCalendarProvider | undefined;
   /** The due index's hook around writes that move reminders (optional: tests may leave it out). */
   reminders?: ReminderScheduler | undefined;
 }

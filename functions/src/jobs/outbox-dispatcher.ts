@@ -15,6 +15,7 @@ import {
   type QueueEntry,
 } from '../store/outbox-store';
 import { forEachLimited } from './pool';
+import type { PlanContexts } from './unit-plan-contexts';
 
 export interface DispatchOptions {
   /** Stop taking new work after this long (the timer fires every minute). */
@@ -70,6 +71,12 @@ export interface DispatchDeps {
   random?: () => number;
   /** Nothing is sent in quiet hours (Vietnam time): a retry or a late message waits for the morning. */
   quietHours?: QuietHours;
+  /**
+   * Per-unit quiet hours (unit-plan-contexts.ts): each message waits out its own unit's, read once
+   * per unit per run. Replaces the run-wide `quietHours` check, since one unit may still be allowed
+   * to receive while another is quiet.
+   */
+  contexts?: PlanContexts | undefined;
   /** Test hook: runs after a successful send, before it is recorded (throw = crash there). */
   afterSend?: (entry: QueueEntry) => void | Promise<void>;
 }
@@ -98,6 +105,8 @@ export interface DispatchResult {
   failed: number;
   /** The run found it was quiet hours and sent nothing. */
   quiet: boolean;
+  /** Messages left in place because their unit's quiet hours had begun (per-unit `contexts`). */
+  quietHeld: number;
 }
 
 /**
@@ -126,9 +135,12 @@ export async function runOutboxDispatch(deps: DispatchDeps): Promise<DispatchRes
     attempts: 0,
     failed: 0,
     quiet: false,
+    quietHeld: 0,
   };
   const started = pacing.now();
-  if (deps.quietHours && isQuiet(deps.clock.now(), deps.quietHours)) {
+  const unitContexts = deps.contexts?.session(deps.clock.now());
+  const quietKeys = new Set<string>();
+  if (!unitContexts && deps.quietHours && isQuiet(deps.clock.now(), deps.quietHours)) {
     result.quiet = true;
     return result;
   }
@@ -198,6 +210,15 @@ export async function runOutboxDispatch(deps: DispatchDeps): Promise<DispatchRes
     if (due.leaseUntil > deps.clock.now().toISOString()) {
       result.held += 1; // another dispatcher is on it
       return;
+    }
+    if (unitContexts) {
+      if (quietKeys.has(due.key)) return; // held on an earlier pass of this run
+      const { policy } = await unitContexts.forBody(due.tenantId, due.bodyId);
+      if (isQuiet(deps.clock.now(), policy.quietHours)) {
+        quietKeys.add(due.key);
+        result.quietHeld += 1; // its unit's night: the message waits, unclaimed
+        return;
+      }
     }
     const channels: DeliveryChannel[] = due.channel
       ? [due.channel]

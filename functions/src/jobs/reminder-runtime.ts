@@ -1,6 +1,11 @@
 import type { TableClient } from '@azure/data-tables';
 import type { CardLinks } from '@qcdc/cards';
-import { defaultPlanContext, type Clock, type PlanContext } from '@qcdc/core';
+import {
+  defaultPlanContext,
+  type Clock,
+  type PlanContext,
+  type WorkCalendarProvider,
+} from '@qcdc/core';
 import type { TimerHandler } from '@azure/functions';
 import type { BotConfig } from '../bot/bot-config';
 import type { ActivityFeedSender } from '../graph/activity-feed';
@@ -31,6 +36,7 @@ import {
   type ReminderTiming,
 } from './reminder-timing';
 import { TableReminderScheduler } from './table-reminder-scheduler';
+import { fixedPlanContexts, UnitPlanContexts, type PlanContexts } from './unit-plan-contexts';
 
 /** The tables the reminder pipeline touches (names vary only in tests, to isolate runs). */
 export interface ReminderTables {
@@ -47,6 +53,12 @@ export interface ReminderTables {
   consultations?: TableClient | undefined;
   cases?: TableClient | undefined;
   disclosures?: TableClient | undefined;
+  /**
+   * Units (settings versions, holiday years) and bodies (their unitId): with both, each reminder is
+   * planned with its unit's policy and calendar (unit-plan-contexts.ts); without, `plan` for all.
+   */
+  units?: TableClient | undefined;
+  bodies?: TableClient | undefined;
 }
 
 /** Everything the reminder jobs and the scheduling hook need, built once per app. */
@@ -61,7 +73,12 @@ export interface ReminderRuntime {
   activityFeed?: ActivityFeedSender | undefined;
   settings?: NotificationSettingsStore | undefined;
   limiter: SendRateLimiter;
+  /** The base plan: what a unit without settings versions or holiday rows gets. */
   plan: PlanContext;
+  /** Per-unit plan contexts (or `plan` for every unit, when the runtime has no units table). */
+  contexts: PlanContexts;
+  /** The units' work calendars for deadline counting, when the runtime has the units table. */
+  calendars?: WorkCalendarProvider | undefined;
   timing: ReminderTiming;
   clock: Clock;
   links: CardLinks;
@@ -80,6 +97,8 @@ export interface ReminderRuntimeOptions {
   /** The activity feed channel (services.graph.activityFeed); absent: feed falls back to chat. */
   activityFeed?: ActivityFeedSender | undefined;
   plan?: PlanContext;
+  /** How long one read of a unit's settings and days off serves planning (tests: 0). */
+  unitCacheMs?: number;
   timing?: ReminderTiming;
   limiter?: SendRateLimiter;
   dispatchOptions?: Partial<DispatchOptions>;
@@ -92,6 +111,16 @@ export function createReminderRuntime(options: ReminderRuntimeOptions): Reminder
   const plan = options.plan ?? defaultPlanContext();
   const timing = options.timing ?? REMINDER_TIMING;
   const index = new DueIndexStore(counted(options.tables.dueIndex));
+  const unitContexts =
+    options.tables.units && options.tables.bodies
+      ? new UnitPlanContexts(
+          counted(options.tables.units),
+          counted(options.tables.bodies),
+          plan,
+          options.unitCacheMs,
+        )
+      : undefined;
+  const contexts = unitContexts ?? fixedPlanContexts(plan);
   const sender =
     options.sender ??
     new BotConnectorSender({
@@ -106,6 +135,7 @@ export function createReminderRuntime(options: ReminderRuntimeOptions): Reminder
       options.clock,
       options.log,
       timing.lookbackMs,
+      contexts,
     ),
     subjects: new TableReminderSubjects(
       counted(options.tables.assignments),
@@ -126,6 +156,8 @@ export function createReminderRuntime(options: ReminderRuntimeOptions): Reminder
       : undefined,
     limiter: options.limiter ?? new SendRateLimiter(),
     plan,
+    contexts,
+    calendars: unitContexts,
     timing,
     clock: options.clock,
     links: { openAppUrl: options.bot?.openAppUrl },
@@ -140,6 +172,7 @@ export function sweepOnce(runtime: ReminderRuntime, log: Logger) {
     outbox: runtime.outbox,
     subjects: runtime.subjects,
     plan: runtime.plan,
+    contexts: runtime.contexts,
     clock: runtime.clock,
     log,
     timing: runtime.timing,
@@ -163,6 +196,8 @@ export function dispatchOnce(
     links: runtime.links,
     options: runtime.dispatchOptions,
     quietHours: runtime.plan.policy.quietHours,
+    // With per-unit contexts each message waits out its own unit's quiet hours instead.
+    contexts: runtime.contexts instanceof UnitPlanContexts ? runtime.contexts : undefined,
     ...extra,
   });
 }

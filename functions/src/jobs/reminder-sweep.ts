@@ -8,6 +8,7 @@ import {
   type Clock,
   type PlanContext,
   type PlannedReminder,
+  type ReminderSubject,
 } from '@qcdc/core';
 import type { Logger } from '../logger';
 import {
@@ -21,6 +22,11 @@ import type { OutboxStore } from '../store/outbox-store';
 import { forEachLimited } from './pool';
 import type { ReminderSubjects } from './reminder-subjects';
 import { REMINDER_TIMING, type ReminderTiming } from './reminder-timing';
+import {
+  fixedPlanContexts,
+  type PlanContexts,
+  type PlanContextSession,
+} from './unit-plan-contexts';
 
 const HOUR_MS = 3_600_000;
 
@@ -28,7 +34,10 @@ export interface SweepDeps {
   index: DueIndexStore;
   outbox: OutboxStore;
   subjects: ReminderSubjects;
+  /** The plan for subjects whose unit has nothing of its own (and for all, without `contexts`). */
   plan: PlanContext;
+  /** Per-unit policy and calendar; one session per run caches each unit's read. */
+  contexts?: PlanContexts | undefined;
   clock: Clock;
   log: Logger;
   timing?: ReminderTiming;
@@ -125,11 +134,13 @@ export async function runReminderSweep(deps: SweepDeps): Promise<SweepResult> {
   });
   result.rows = work.length;
 
+  // One session for the run: each unit's settings and holidays are read once, not per row.
+  const contexts = (deps.contexts ?? fixedPlanContexts(deps.plan)).session(now);
   await forEachLimited(
     work,
     deps.concurrency ?? 32,
     async ({ hour, row }) => {
-      const done = await processRow(deps, timing, row, now, nowIso, sweepId, result);
+      const done = await processRow(deps, contexts, timing, row, now, nowIso, sweepId, result);
       if (!done) {
         openHours.add(hour);
         result.left += 1;
@@ -162,6 +173,7 @@ export async function runReminderSweep(deps: SweepDeps): Promise<SweepResult> {
 /** True when the row is finished with (sent on, or dropped); false when it is left for later. */
 async function processRow(
   deps: SweepDeps,
+  contexts: PlanContextSession,
   timing: ReminderTiming,
   row: DueRow,
   now: Date,
@@ -176,13 +188,26 @@ async function processRow(
   result.claimed += 1;
 
   let subject = row.subject;
+  const plan = await contexts.forSubject(row.subject);
   const late = row.dueAt < new Date(now.getTime() - timing.lookbackMs).toISOString();
+  // Planned before its unit changed its settings or days off: today's plan cannot recognise it,
+  // and a change to the aggregate since then may have missed it (its prepare planned with the new
+  // plan, so it could not find this row to drop).
+  const replanned = row.planStamp !== plan.stamp;
   // A vote reminder is always checked (one motion and one roster point read): a cast or a close
   // must never be followed by "you have not voted", whatever became of the change's confirm.
-  if (row.verify || late || row.subject.type === 'vote') {
+  if (row.verify || late || replanned || row.subject.type === 'vote') {
     result.checked += 1;
     const fresh = await deps.subjects.load(row.subject);
-    if (!fresh || !isReminderCurrent(fresh, row, deps.plan) || isReminderExpired(fresh, now)) {
+    const current =
+      fresh !== null &&
+      (replanned
+        ? // Still exactly the aggregate it was planned from: it goes out as planned (the unit's
+          // new plan takes over from the next one); otherwise the aggregate changed since, and
+          // that change planned what follows.
+          sameSubject(narrowSubject(fresh, row.recipientId), row.subject)
+        : isReminderCurrent(fresh, row, plan));
+    if (!fresh || !current || isReminderExpired(fresh, now)) {
       result.dropped += 1;
       await deps.index.remove(row.partitionKey, row.rowKey, etag);
       return true;
@@ -192,10 +217,10 @@ async function processRow(
 
   // Catching up (the sweep was down): of the reminders already due, only the latest goes out.
   let send: PlannedReminder = { ...reminderOf(row), subject };
-  let next = nextReminderAfter(subject, row.recipientId, send.dueAt, deps.plan);
+  let next = nextReminderAfter(subject, row.recipientId, send.dueAt, plan);
   while (next && next.dueAt <= nowIso) {
     send = next;
-    next = nextReminderAfter(subject, row.recipientId, send.dueAt, deps.plan);
+    next = nextReminderAfter(subject, row.recipientId, send.dueAt, plan);
   }
 
   const queued = await deps.outbox.enqueue(
@@ -221,10 +246,15 @@ async function processRow(
         row.markedAt > new Date(now.getTime() - timing.inFlightMs).toISOString());
     const written = await deps.index.write(
       next,
-      { verify: inherit, markedAt: inherit ? row.markedAt : '' },
+      { verify: inherit, markedAt: inherit ? row.markedAt : '', planStamp: plan.stamp },
       'create',
     );
     if (written !== 'exists') result.chained += 1;
   }
   return deps.index.remove(row.partitionKey, row.rowKey, etag);
+}
+
+/** Two subjects as planning sees them (both narrowed to one recipient; same builders, same order). */
+function sameSubject(a: ReminderSubject, b: ReminderSubject): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -28,14 +28,7 @@ export async function planReportingReminders(
   bodyId: string,
   previous: ReportingReminderSubject | null = null,
 ): Promise<ReportingReminderSubject | null> {
-  const [body, members] = await Promise.all([
-    deps.bodies.getBody(tenantId, bodyId),
-    deps.bodies.listMembers(tenantId, bodyId),
-  ]);
-  if (!body) return null;
-  // Start from last year: its conference (due 31 March) and resolution review may still be ahead.
-  const fromYear = toVietnamDate(deps.clock.now()).year - 1;
-  const next = reportingReminderSubject(body, members, fromYear);
+  const next = await reportingSubjectOf(deps, tenantId, bodyId);
   if (!next && !previous) return null;
   await withReminderSchedule(
     deps.reminders,
@@ -43,4 +36,24 @@ export async function planReportingReminders(
     async () => undefined,
   );
   return next;
+}
+
+/**
+ * The body's reporting series as its people stand now (two partition reads), null when it has no
+ * reporting duty, nobody to remind, or does not exist. The same clock gives the same `fromYear`, so
+ * the series read before a change and the one after it plan comparable rows.
+ */
+export async function reportingSubjectOf(
+  deps: { bodies: BodyRepository; clock: Clock },
+  tenantId: string,
+  bodyId: string,
+): Promise<ReportingReminderSubject | null> {
+  const [body, members] = await Promise.all([
+    deps.bodies.getBody(tenantId, bodyId),
+    deps.bodies.listMembers(tenantId, bodyId),
+  ]);
+  if (!body) return null;
+  // Start from last year: its conference (due 31 March) and resolution review may still be ahead.
+  const fromYear = toVietnamDate(deps.clock.now()).year - 1;
+  return reportingReminderSubject(body, members, fromYear);
 }

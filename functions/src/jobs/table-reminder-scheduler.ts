@@ -18,6 +18,7 @@ import {
 import type { Logger } from '../logger';
 import type { DueIndexStore } from '../store/due-index-store';
 import { REMINDER_TIMING } from './reminder-timing';
+import { fixedPlanContexts, type PlanContexts } from './unit-plan-contexts';
 
 interface WrittenRow {
   partitionKey: string;
@@ -45,6 +46,8 @@ export class TableReminderScheduler implements ReminderScheduler {
     private readonly clock: Clock,
     private readonly log: Logger,
     private readonly lookbackMs = REMINDER_TIMING.lookbackMs,
+    /** Per-unit policy and calendar (unit-plan-contexts.ts); `plan` alone when absent. */
+    private readonly contexts: PlanContexts = fixedPlanContexts(plan),
   ) {}
 
   subjectOf(change: ReminderChange, which: 'previous' | 'next'): ReminderSubject | null {
@@ -77,10 +80,18 @@ export class TableReminderScheduler implements ReminderScheduler {
 
   async prepare(change: ReminderChange): Promise<ReminderTicket> {
     const now = this.clock.now();
+    const previous = this.subjectOf(change, 'previous');
+    const next = this.subjectOf(change, 'next');
+    const anyone = next ?? previous;
+    // Both states belong to one body, so one unit: one context (the unit's settings in force today
+    // and its calendar) plans both, and the rows the old state planned are found again.
+    const plan = anyone
+      ? await this.contexts.session(now).forSubject(anyone)
+      : { ...this.plan, stamp: '' };
     const scheduled = (subject: ReminderSubject | null) =>
-      subject ? scheduledReminders(subject, now, this.lookbackMs, this.plan) : [];
-    const before = scheduled(this.subjectOf(change, 'previous'));
-    const after = scheduled(this.subjectOf(change, 'next'));
+      subject ? scheduledReminders(subject, now, this.lookbackMs, plan) : [];
+    const before = scheduled(previous);
+    const after = scheduled(next);
     const id = (reminder: PlannedReminder) => `${reminder.dueAt}~${reminder.key}`;
     const beforeById = new Map(
       before.map((reminder) => [id(reminder), reminderFingerprint(reminder)]),
@@ -90,7 +101,7 @@ export class TableReminderScheduler implements ReminderScheduler {
       (reminder) => beforeById.get(id(reminder)) !== reminderFingerprint(reminder),
     );
     const removed = before.filter((reminder) => !afterIds.has(id(reminder)));
-    const flags = { verify: true, markedAt: now.toISOString() };
+    const flags = { verify: true, markedAt: now.toISOString(), planStamp: plan.stamp };
     const write = async (reminder: PlannedReminder): Promise<WrittenRow> => {
       const written = await this.index.write(reminder, flags, 'upsert');
       if (written === 'exists') throw new Error('upsert cannot find an existing row');

@@ -38,11 +38,18 @@ export interface DueRow {
   markedAt: string;
   /** A sweep holds it until then (ISO), '' when free. */
   claimedUntil: string;
+  /**
+   * Which unit settings and days off planned it (jobs/unit-plan-contexts.ts); '' for rows planned
+   * with the product defaults (and rows written before stamps existed).
+   */
+  planStamp: string;
 }
 
 export interface WriteFlags {
   verify: boolean;
   markedAt: string;
+  /** The plan's stamp (`planStampOf`); absent or '' = the product defaults. */
+  planStamp?: string | undefined;
 }
 
 /** FNV-1a: a stable, cheap hash to spread keys over shards. */
@@ -208,6 +215,7 @@ function toEntity(reminder: PlannedReminder, flags: WriteFlags) {
     message: JSON.stringify(reminder.message),
     verify: flags.verify,
     markedAt: flags.markedAt,
+    planStamp: flags.planStamp ?? '',
     claimedUntil: '',
     claimId: '',
   };
@@ -226,6 +234,7 @@ function fromEntity(row: Row): DueRow {
     verify: row.verify === true,
     markedAt: String(row.markedAt ?? ''),
     claimedUntil: String(row.claimedUntil ?? ''),
+    planStamp: String(row.planStamp ?? ''),
   };
 }
 
