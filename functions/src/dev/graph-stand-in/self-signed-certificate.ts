@@ -22,7 +22,9 @@ export function createSelfSignedCertificate(
   const name = sequence(set(sequence(oid('2.5.4.3'), utf8String(commonName))));
   const ecdsaWithSha256 = sequence(oid('1.2.840.10045.4.3.2'));
   const serial = randomBytes(16);
-  serial[0]! &= 0x7f; // a positive INTEGER
+  // A positive INTEGER in minimal DER: the top bit clear (else negative) and the first byte non-zero
+  // (a leading 0x00 before a byte < 0x80 is "illegal padding", refused by OpenSSL 1 time in 256).
+  serial[0] = (serial[0]! & 0x7f) | 0x40;
   const subjectAltName = sequence(
     contextPrimitive(7, Buffer.from([127, 0, 0, 1])), // iPAddress 127.0.0.1
     contextPrimitive(2, Buffer.from('localhost', 'ascii')), // dNSName
