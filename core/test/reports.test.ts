@@ -305,6 +305,69 @@ describe('computeBodyReview: a seeded year with known answers', () => {
     expect(check(null, new Date('2026-03-15T00:00:00.000Z'))?.status).toBe('notYetDue');
     expect(review().figures.staffConference).toBeUndefined();
   });
+
+  it('finds the six-monthly review of the conference resolution (Law 10/2022 Art. 52(3))', () => {
+    const conference: Body = { ...body, kind: 'staffConference' };
+    const reviews = (list: Meeting[], period = presetPeriod(2026, 'year'), now = LATER) =>
+      computeBodyReview({ body: conference, members, period, now, meetings: list, assignments: [] })
+        .figures.staffConference?.resolutionReviews;
+    const held = meeting('sc', '2026-03-20T02:00:00.000Z', 'minutesApproved', 'staffConference');
+    // 23:59 on 30 September (Vietnam time): on time, with both meetings' ids behind it.
+    expect(
+      reviews([
+        held,
+        meeting('rv', '2026-09-30T16:59:00.000Z', 'minutesApproved', 'staffConference'),
+      ]),
+    ).toEqual([
+      {
+        conferenceYear: 2026,
+        dueBy: '2026-09-30',
+        status: 'onTime',
+        conferenceMeetingId: 'sc',
+        conferenceHeldOn: '2026-03-20T02:00:00.000Z',
+        meetingIds: ['rv'],
+        heldOn: '2026-09-30T16:59:00.000Z',
+      },
+    ]);
+    // 00:00 on 1 October: late; a steering-kind meeting of the body counts, a dialogue does not.
+    const late = reviews([
+      held,
+      meeting('dlg', '2026-06-10T02:00:00.000Z', 'ended', 'citizenDialogue'),
+      meeting('rv', '2026-09-30T17:00:00.000Z', 'ended', 'steeringRegular'),
+    ]);
+    expect(late?.[0]).toMatchObject({ status: 'late', meetingIds: ['rv'] });
+    // Cancelled or only scheduled meetings are not reviews; by the cut-off it is then not held.
+    expect(
+      reviews([
+        held,
+        meeting('x', '2026-07-01T02:00:00.000Z', 'cancelled'),
+        meeting('y', '2026-08-01T02:00:00.000Z', 'scheduled'),
+      ])?.[0],
+    ).toMatchObject({ status: 'notHeld', meetingIds: [] });
+    // Before 30 September has ended: not yet due (the first half-year's report).
+    expect(reviews([held], presetPeriod(2026, 'H1'))?.[0]).toMatchObject({
+      dueBy: '2026-09-30',
+      status: 'notYetDue',
+    });
+    // No conference in the year: nothing to review.
+    expect(reviews([])).toEqual([
+      { conferenceYear: 2026, dueBy: '2026-09-30', status: 'noConference', meetingIds: [] },
+    ]);
+    // A conference held late (15 May) gives six months from it: due 15 November.
+    const lateConference = meeting('sc', '2026-05-15T02:00:00.000Z', 'ended', 'staffConference');
+    expect(
+      reviews([
+        lateConference,
+        meeting('rv', '2026-11-10T02:00:00.000Z', 'ended', 'staffConference'),
+      ])?.[0],
+    ).toMatchObject({ dueBy: '2026-11-15', status: 'onTime', meetingIds: ['rv'] });
+    // A two-year custom period has one check per conference year.
+    const twoYears = parseReviewPeriod({ from: '2025-01-01', to: '2026-12-31' });
+    expect(reviews([held], twoYears)?.map((c) => [c.conferenceYear, c.status])).toEqual([
+      [2025, 'noConference'],
+      [2026, 'notHeld'],
+    ]);
+  });
 });
 
 describe('buildBodyReport (use case)', () => {

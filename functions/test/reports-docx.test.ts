@@ -179,6 +179,51 @@ describe('the review report as a DOCX (BÁO CÁO, Decree 30/2020)', () => {
   });
 });
 
+describe('the review report: the staff conference and its resolution review (Art. 51, 52(3))', () => {
+  const conferenceBody: Body = {
+    ...body,
+    kind: 'staffConference',
+    name: 'Hội nghị cán bộ, công chức xã Chi Lăng',
+  };
+  const held = (id: string, startsAt: string): Meeting => ({
+    ...meeting(id, startsAt, true),
+    kind: 'staffConference',
+  });
+  const conferenceReview = () =>
+    computeBodyReview({
+      body: conferenceBody,
+      members,
+      period: presetPeriod(2026, 'year'),
+      now: new Date('2027-03-01T00:00:00.000Z'),
+      // Conference on 20/03/2026 (Vietnam time); its review on 05/10/2026, after 30/09: late.
+      meetings: [held('hn', '2026-03-20T01:00:00.000Z'), held('kd', '2026-10-05T01:00:00.000Z')],
+      assignments: [],
+      motions: [],
+    });
+
+  it('says in the BÁO CÁO whether the six-monthly review was held, and when', async () => {
+    const xml = unzipDocx(await renderReviewReportDocx(conferenceReview()))['word/document.xml'];
+    const texts = paragraphs(xml ?? '').map((p) => p.text);
+    expect(texts).toContain(
+      'Kiểm điểm 6 tháng việc thực hiện nghị quyết Hội nghị cán bộ, công chức, viên chức năm 2026 (Điều 52 khoản 3 Luật Thực hiện dân chủ ở cơ sở; hạn ngày 30/09/2026): tổ chức chậm so với thời hạn, ngày 05/10/2026.',
+    );
+  });
+
+  it('lists it in the workbook with the conference and review meeting ids', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      (await renderReviewReportXlsx(conferenceReview())) as unknown as ArrayBuffer,
+    );
+    const summary = workbook.getWorksheet('Tong hop')!;
+    const rows = summary.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows.map((row) => row.slice(1))).toContainEqual([
+      'Kiểm điểm 6 tháng nghị quyết hội nghị năm 2026 (hạn 30/09/2026)',
+      'Đã kiểm điểm, chậm so với thời hạn',
+      'hn, kd',
+    ]);
+  });
+});
+
 /** A year with Front, citizen and disclosure records (minimal rows: only what the figures read). */
 function citizenReview(): BodyReview {
   const rec = (id: string, deadline: string, respondedOn?: string) =>

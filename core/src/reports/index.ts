@@ -3,3 +3,4 @@ export * from './review-figures';
 export * from './build-body-report';
 export * from './citizen-figures';
 export * from './citizen-dashboard';
+export * from './resolution-review';

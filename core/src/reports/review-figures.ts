@@ -17,6 +17,7 @@ import type { Disclosure } from '../disclosures/disclosure';
 import type { Motion } from '../voting/motion';
 import { citizenFigures, type ReviewCitizenFigures } from './citizen-figures';
 import { periodInstants, reviewScope, type ReviewPeriod, type ReviewScope } from './review-period';
+import { resolutionReviewChecks, type ResolutionReviewCheck } from './resolution-review';
 
 /** A count with the ids of the records behind it, so every number in a report can be traced. */
 export interface Figure {
@@ -90,6 +91,11 @@ export interface StaffConferenceCheck {
   status: 'onTime' | 'late' | 'notHeld' | 'notYetDue';
   meetingIds: string[];
   heldOn?: string | undefined;
+  /**
+   * Law 10/2022 Art. 52(3): the resolution's six-monthly review, one per conference year touching
+   * the period (resolution-review.ts).
+   */
+  resolutionReviews: ResolutionReviewCheck[];
 }
 
 export interface BodyReviewFigures {
@@ -343,7 +349,8 @@ export function staffConferenceCheck(
     )
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const first = heldAfterYear[0];
-  const base = { workYear: year - 1, dueBy };
+  const resolutionReviews = resolutionReviewChecks(meetings, period, asOf);
+  const base = { workYear: year - 1, dueBy, resolutionReviews };
   if (!first) {
     return { ...base, status: asOf.getTime() < due ? 'notYetDue' : 'notHeld', meetingIds: [] };
   }

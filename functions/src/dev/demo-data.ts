@@ -84,6 +84,60 @@ export const DEMO_MEMBERS = {
   ),
 } as const;
 
+/**
+ * The commune's staff conference (Hội nghị cán bộ, công chức, Law 10/2022 Arts. 50-52), chaired by
+ * the head of the unit with the trade union. It carries the demo's past year of history
+ * (demo-history.ts), so the steering committee above keeps its plain starting state.
+ */
+export const DEMO_CONFERENCE_BODY: Body = {
+  tenantId: DEMO_TENANT_ID,
+  unitId: DEMO_UNIT.id,
+  unitName: DEMO_UNIT.name,
+  id: 'hoi-nghi-cbcc-chi-lang',
+  kind: 'staffConference',
+  name: 'Hội nghị cán bộ, công chức xã Chi Lăng',
+};
+
+/** Commune staff who appear only in the history: they own its tasks; they do not sign in. */
+export const DEMO_STAFF = {
+  unionChair: member(
+    '11111111-1111-4111-8111-111111111111',
+    'Hà Thị Nguyệt',
+    'Chủ tịch Công đoàn cơ sở xã',
+    'nguyet.ht@chilang.langson.gov.vn',
+    ['member'],
+  ),
+  landOfficer: member(
+    '11111111-1111-4111-8111-111111111112',
+    'Nông Văn Quân',
+    'Công chức Địa chính - Xây dựng',
+    'quan.nv@chilang.langson.gov.vn',
+    ['member'],
+  ),
+  cultureOfficer: member(
+    '11111111-1111-4111-8111-111111111113',
+    'Lộc Thị Hằng',
+    'Công chức Văn hóa - Xã hội',
+    'hang.lt@chilang.langson.gov.vn',
+    ['member'],
+  ),
+  financeOfficer: member(
+    '11111111-1111-4111-8111-111111111114',
+    'Vy Văn Trường',
+    'Công chức Tài chính - Kế toán',
+    'truong.vv@chilang.langson.gov.vn',
+    ['member'],
+  ),
+} as const;
+
+/** The conference's members: the unit's leaders in their roles, the union chair and the staff. */
+export const DEMO_CONFERENCE_MEMBERS = [
+  DEMO_MEMBERS.head,
+  DEMO_MEMBERS.deputyHead,
+  DEMO_MEMBERS.secretary,
+  ...Object.values(DEMO_STAFF),
+];
+
 /** Who administers each demo unit (docs/admin.md): the commune's chair and its office secretary. */
 export const DEMO_UNIT_ADMINS = [DEMO_MEMBERS.head, DEMO_MEMBERS.secretary].map(
   ({ userId, displayName }) => ({ userId, displayName }),

@@ -10,8 +10,11 @@ import {
 import { ensureUnitAdministration } from '../store/admin-unit-seed';
 import { TableUnitAdminStore } from '../store/admin-unit-store';
 import type { TableBodyRepository } from '../store/body-store';
+import { TableVoteRepository } from '../store/vote-store';
 import {
   DEMO_BODY,
+  DEMO_CONFERENCE_BODY,
+  DEMO_CONFERENCE_MEMBERS,
   DEMO_MEMBERS,
   DEMO_UNIT,
   DEMO_UNIT_ADMINS,
@@ -20,6 +23,7 @@ import {
   OTHER_MEMBERS,
   OTHER_UNIT,
 } from './demo-data';
+import { seedDemoHistory } from './demo-history';
 
 export interface SeedResult {
   seeded: boolean;
@@ -32,6 +36,8 @@ export async function seedDemoData(
 ): Promise<SeedResult> {
   // Before the early return: stores seeded before unit administration existed get it too.
   await seedUnitAdministration(bodies, deps.clock.now());
+  // Its own check, so a store seeded before the history existed gets it on the next start.
+  await seedHistoryOnce(deps, bodies);
   if (await bodies.getBody(DEMO_BODY.tenantId, DEMO_BODY.id)) return { seeded: false };
   const now = deps.clock.now();
 
@@ -66,12 +72,32 @@ export async function seedDemoData(
   return { seeded: true };
 }
 
+/**
+ * The staff conference body and its past year (demo-history.ts), once: the body is written first,
+ * so a start that finds it leaves the history alone (a run cut short mid-history is not resumed;
+ * `npm start -- --memory` or deleting `.data/` starts afresh).
+ */
+async function seedHistoryOnce(deps: UseCaseDeps, bodies: TableBodyRepository): Promise<void> {
+  const { tenantId, id } = DEMO_CONFERENCE_BODY;
+  if (await bodies.getBody(tenantId, id)) return;
+  const now = deps.clock.now();
+  await bodies.upsertUnit(DEMO_UNIT);
+  await createBody(bodies, DEMO_CONFERENCE_BODY, DEMO_CONFERENCE_MEMBERS, now);
+  await seedDemoHistory(deps, new TableVoteRepository(bodies.tableFactory), now);
+}
+
 /** The demo units' administration: admins and the bodies each unit already has (idempotent). */
 async function seedUnitAdministration(bodies: TableBodyRepository, now: Date): Promise<void> {
   const store = new TableUnitAdminStore(bodies.tableFactory);
   const entry = (body: Body) => ({ id: body.id, kind: body.kind, name: body.name });
   await bodies.upsertUnit(DEMO_UNIT);
-  await ensureUnitAdministration(store, DEMO_UNIT, DEMO_UNIT_ADMINS, [entry(DEMO_BODY)], now);
+  await ensureUnitAdministration(
+    store,
+    DEMO_UNIT,
+    DEMO_UNIT_ADMINS,
+    [entry(DEMO_BODY), entry(DEMO_CONFERENCE_BODY)],
+    now,
+  );
   await bodies.upsertUnit(OTHER_UNIT);
   const otherHead = OTHER_MEMBERS.head;
   await ensureUnitAdministration(

@@ -26,6 +26,7 @@ import {
   percent,
   placeOf,
   reviewSubject,
+  resolutionReviewSentence,
   staffConferenceSentence,
 } from './review-report-text.js';
 
@@ -118,6 +119,9 @@ function resultParagraphs(review: BodyReview): Paragraph[] {
   ];
   if (review.figures.staffConference) {
     paragraphs.push(bodyParagraph(staffConferenceSentence(review.figures.staffConference)));
+    for (const check of review.figures.staffConference.resolutionReviews) {
+      paragraphs.push(bodyParagraph(resolutionReviewSentence(check)));
+    }
   }
   paragraphs.push(
     subHeading('2. Phân công và thực hiện nhiệm vụ'),

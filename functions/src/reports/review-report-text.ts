@@ -5,6 +5,7 @@ import {
   type BodyReview,
   type MeetingKind,
   type ReceptionKind,
+  type ResolutionReviewCheck,
   type ReviewReceptionKind,
   type StaffConferenceCheck,
 } from '@qcdc/core';
@@ -93,6 +94,31 @@ export function staffConferenceSentence(check: StaffConferenceCheck): string {
       return `${base}: chưa tổ chức.`;
     case 'notYetDue':
       return `${base}: chưa tổ chức, chưa đến hạn.`;
+  }
+}
+
+export const RESOLUTION_REVIEW_LABELS: Record<ResolutionReviewCheck['status'], string> = {
+  onTime: 'Đã kiểm điểm đúng hạn',
+  late: 'Đã kiểm điểm, chậm so với thời hạn',
+  notHeld: 'Chưa kiểm điểm (đã quá hạn)',
+  notYetDue: 'Chưa kiểm điểm, chưa đến hạn',
+  noConference: 'Chưa tổ chức hội nghị trong năm',
+};
+
+/** Law 10/2022 Art. 52(3): the six-monthly review of the conference's resolution, one per year. */
+export function resolutionReviewSentence(check: ResolutionReviewCheck): string {
+  const base = `Kiểm điểm 6 tháng việc thực hiện nghị quyết Hội nghị cán bộ, công chức, viên chức năm ${check.conferenceYear} (Điều 52 khoản 3 Luật Thực hiện dân chủ ở cơ sở; hạn ngày ${civilDate(check.dueBy)})`;
+  switch (check.status) {
+    case 'onTime':
+      return `${base}: đã tổ chức đúng hạn ngày ${formatDate(check.heldOn ?? '')}.`;
+    case 'late':
+      return `${base}: tổ chức chậm so với thời hạn, ngày ${formatDate(check.heldOn ?? '')}.`;
+    case 'notHeld':
+      return `${base}: chưa tổ chức.`;
+    case 'notYetDue':
+      return `${base}: chưa tổ chức, chưa đến hạn.`;
+    case 'noConference':
+      return `${base}: chưa có hội nghị trong năm nên chưa có nghị quyết để kiểm điểm.`;
   }
 }
 

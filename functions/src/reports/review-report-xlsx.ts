@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { formatDate, formatDateTime, type BodyReview, type Figure } from '@qcdc/core';
 import {
+  RESOLUTION_REVIEW_LABELS,
   STATE_LABELS,
   receptionLabel,
   civilDate,
@@ -82,6 +83,13 @@ export async function renderReviewReportXlsx(review: BodyReview): Promise<Buffer
       value: staffConference.status,
       ids: staffConference.meetingIds.join(', '),
     });
+    for (const check of staffConference.resolutionReviews) {
+      summary.addRow({
+        label: `Kiểm điểm 6 tháng nghị quyết hội nghị năm ${check.conferenceYear} (hạn ${civilDate(check.dueBy)})`,
+        value: RESOLUTION_REVIEW_LABELS[check.status],
+        ids: [check.conferenceMeetingId, ...check.meetingIds].filter(Boolean).join(', '),
+      });
+    }
   }
   text('Ghi chú', cutOffText(review));
 

@@ -1,4 +1,5 @@
 import type {
+  CitizenDashboard,
   ConsultationKind,
   ConsultationStatus,
   RecommendationStatus,
@@ -96,6 +97,14 @@ export function frontApi(api: Pick<ApiClient, 'call'>) {
   const recommendationCall = async (path: string, body: unknown) =>
     (await api.call<{ recommendation: RecommendationView }>('POST', path, body)).recommendation;
   return {
+    /** Counts only (docs/citizens-and-front.md "Dashboard"); any member of the body. */
+    dashboard: async (bodyId: string) =>
+      (
+        await api.call<{ dashboard: CitizenDashboard }>(
+          'GET',
+          `/api/bodies/${enc(bodyId)}/citizen-dashboard`,
+        )
+      ).dashboard,
     list: (bodyId: string) =>
       api.call<{ side: ConsultationSide; consultations: ConsultationView[] }>(
         'GET',

@@ -1,5 +1,5 @@
 import { Body1, makeStyles, tokens } from '@fluentui/react-components';
-import { formatDate } from '@qcdc/core';
+import { formatDate, type ResolutionReviewCheck } from '@qcdc/core';
 import { useMemo, useState } from 'react';
 import type { ReviewView } from '../api/report-api';
 import { formatCivilDate } from '../assignments/assignment-dates';
@@ -257,7 +257,6 @@ const CONFERENCE_STATUS: Record<string, MessageKey> = {
 /** Law 10/2022 Art. 51(1): the yearly conference held by 31 March; Art. 52(3): its half-year review. */
 function StaffConferenceSection(props: { review: ReviewView; bodyId: string }) {
   const { t } = useI18n();
-  const styles = useStyles();
   const check = props.review.figures.staffConference!;
   const status = CONFERENCE_STATUS[check.status];
   const meetingId = check.meetingIds[0];
@@ -283,7 +282,59 @@ function StaffConferenceSection(props: { review: ReviewView; bodyId: string }) {
           </>
         )}
       </Body1>
-      <Body1 className={styles.muted}>{t('report.staffConference.halfYearReview')}</Body1>
+      <ResolutionReviews review={props.review} bodyId={props.bodyId} />
     </SectionCard>
+  );
+}
+
+const REVIEW_STATUS: Record<ResolutionReviewCheck['status'], MessageKey> = {
+  onTime: 'report.resolutionReview.onTime',
+  late: 'report.resolutionReview.late',
+  notHeld: 'report.resolutionReview.notHeld',
+  notYetDue: 'report.resolutionReview.notYetDue',
+  noConference: 'report.resolutionReview.noConference',
+};
+
+/** Art. 52(3): one line per conference year in the period, linking to the review meeting. */
+function ResolutionReviews(props: { review: ReviewView; bodyId: string }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const checks = props.review.figures.staffConference?.resolutionReviews ?? [];
+  if (checks.length === 0) return null;
+  return (
+    <section aria-labelledby={`resolution-review-${props.bodyId}`} className={styles.column}>
+      <h3 id={`resolution-review-${props.bodyId}`} className={styles.subheading}>
+        {t('report.resolutionReview.title')}
+      </h3>
+      {checks.map((check) => {
+        const meetingId = check.meetingIds[0];
+        // An older server may answer a status this tab does not know: show it as sent.
+        const status = REVIEW_STATUS[check.status] as MessageKey | undefined;
+        return (
+          <div key={check.conferenceYear} className={styles.column}>
+            <Body1 className={styles.muted}>
+              {t('report.resolutionReview.rule', {
+                year: check.conferenceYear,
+                dueBy: formatCivilDate(check.dueBy),
+              })}
+            </Body1>
+            <Body1>
+              <strong>{status ? t(status) : check.status}</strong>
+              {check.heldOn &&
+                ` · ${t('report.staffConference.heldOn', { date: formatDate(check.heldOn) })}`}
+              {meetingId && (
+                <>
+                  {' · '}
+                  <AppLink to={paths.meeting(props.bodyId, meetingId)}>
+                    {props.review.meetingRows.find((m) => m.id === meetingId)?.title ??
+                      t('report.resolutionReview.meeting')}
+                  </AppLink>
+                </>
+              )}
+            </Body1>
+          </div>
+        );
+      })}
+    </section>
   );
 }
