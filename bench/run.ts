@@ -1,6 +1,7 @@
 import { runApiBench } from './suites/api';
 import { runFanoutBench } from './suites/fanout';
 import { runRemindersBench } from './suites/reminders';
+import { runTabsBench } from './suites/tabs';
 import { runVotesBench } from './suites/votes';
 
 /**
@@ -12,6 +13,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   votes: runVotesBench,
   reminders: runRemindersBench,
   fanout: runFanoutBench,
+  tabs: runTabsBench,
 };
 
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

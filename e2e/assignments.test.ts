@@ -1,4 +1,5 @@
 import { formatDate } from '@qcdc/core';
+import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ import {
   type MeetingView,
   type MyAssignmentsAnswer,
 } from './support/api';
+import { expectAccessible } from './support/axe';
 import { startSuite, type Suite } from './support/suite';
 import { pageText, signIn, words } from './support/tab-ui';
 
@@ -99,6 +101,7 @@ describe('assignments in Chromium against the local suite', () => {
     await dialog.getByRole('button', { name: vi('assignmentForm.submit') }).click();
     await dialog.getByText(vi('validation.deadlinePast')).waitFor();
     await dialog.getByLabel(vi('assignmentForm.deadline')).fill(deadline);
+    await expectAccessible(page, 'assignment-create-vi');
     await page.screenshot({ path: `${ARTIFACTS}assignment-create-vi.png` });
     await dialog.getByRole('button', { name: vi('assignmentForm.submit') }).click();
 
@@ -140,6 +143,7 @@ describe('assignments in Chromium against the local suite', () => {
     expect(rowText).toContain(vi('deadline.left', { count: 20 }));
     expect(rowText).toContain(vi('assignmentStatus.open'));
     expect(rowText).toContain(vi('assignments.priorityShown', { priority: vi('priority.high') }));
+    await expectAccessible(page, 'my-tasks-vi');
     await page.screenshot({ path: `${ARTIFACTS}my-tasks-vi.png`, fullPage: true });
 
     await row.getByRole('link', { name: title }).click();
@@ -176,6 +180,7 @@ describe('assignments in Chromium against the local suite', () => {
     expect(update).toContain(vi('assignment.percentDone', { percent: 80 }));
     expect(await history.getByRole('link', { name: evidence }).getAttribute('href')).toBe(evidence);
     await waitForText(page, vi('assignmentStatus.inProgress'));
+    await expectAccessible(page, 'assignment-progress-vi');
     await page.screenshot({ path: `${ARTIFACTS}assignment-progress-vi.png`, fullPage: true });
 
     await actions.getByRole('button', { name: vi('assignmentAction.submit') }).click();
@@ -240,6 +245,7 @@ describe('assignments in Chromium against the local suite', () => {
     const text = await section.innerText();
     expect(text).toContain('100% (1/1)');
     expect(text).toContain(vi('assignmentStatus.done'));
+    await expectAccessible(page, 'assignments-dashboard-vi');
     await page.screenshot({ path: `${ARTIFACTS}assignments-dashboard-vi.png`, fullPage: true });
 
     // The filters narrow the table, and the export follows what is shown.
@@ -284,6 +290,28 @@ describe('assignments in Chromium against the local suite', () => {
       ].join(','),
     );
     expect(lines.slice(2)).toEqual(['']);
+
+    // The same rows as a workbook: one sheet, the header, then what the table shows.
+    const [workbookDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      section.getByRole('button', { name: vi('assignments.exportXlsx') }).click(),
+    ]);
+    expect(workbookDownload.suggestedFilename()).toMatch(
+      /^nhiem-vu-bcd-qcdc-chi-lang-\d{4}-\d{2}-\d{2}\.xlsx$/,
+    );
+    const workbook = new ExcelJS.Workbook();
+    // exceljs types its input as its own Buffer; Node's file bytes are what it reads.
+    await workbook.xlsx.load(
+      (await readFile(await workbookDownload.path())) as unknown as ArrayBuffer,
+    );
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([vi('assignments.sheetName')]);
+    const sheet = workbook.worksheets[0]!;
+    const sheetRows: string[][] = [];
+    sheet.eachRow((row) =>
+      sheetRows.push(Array.from({ length: sheet.columnCount }, (_, i) => row.getCell(i + 1).text)),
+    );
+    const csvRows = lines.slice(0, 2).map((line) => line.split(','));
+    expect(sheetRows).toEqual(csvRows);
   });
 
   it('reloads and says so when someone else changed the assignment first (409)', async () => {
@@ -329,6 +357,59 @@ describe('assignments in Chromium against the local suite', () => {
     await rowIn(page, vi('myTasks.group.dueSoon'), fresh.title).waitFor();
   });
 
+  it('after a failed save shows the error and what is stored, never what was sent', async () => {
+    const created = await api(secretary)<AssignmentAnswer>(assignmentsPath, {
+      method: 'POST',
+      body: {
+        title: 'Rà soát danh mục thông tin công khai tại trụ sở xã',
+        ownerId: binh.userId,
+        deadline: (() => {
+          const [d, m, y] = vietnamDateAhead(12).split('/');
+          return `${y}-${m}-${d}`;
+        })(),
+      },
+    });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    const fresh = created.json.assignment;
+    const transitions = `**${assignmentsPath}/${fresh.id}/transitions`;
+    const page = await signedIn(binh);
+    await page.goto(paths.assignment(DEMO_BODY.id, fresh.id));
+    await page.getByRole('heading', { level: 1, name: fresh.title }).waitFor();
+    const actions = page.getByRole('group', { name: vi('assignment.actions') });
+    const failedTitle = vi('panel.transitionFailed', { action: vi('assignmentAction.start') });
+    const failure = { status: 500, contentType: 'application/json', body: '{"error":{}}' };
+
+    // 1. The server never got it: an error, and the assignment as stored (still open).
+    await page.route(transitions, (route) => route.fulfill(failure), { times: 1 });
+    await actions.getByRole('button', { name: vi('assignmentAction.start') }).click();
+    await page.getByRole('alert').filter({ hasText: failedTitle }).waitFor();
+    expect(await pageText(page)).not.toContain(vi('assignmentStatus.inProgress'));
+    expect(
+      (await api(binh)<AssignmentAnswer>(`${assignmentsPath}/${fresh.id}`)).json.assignment,
+    ).toMatchObject({ status: 'open', version: fresh.version });
+
+    // 2. The server stored it but the answer was lost (a gateway 500 after the write): the page
+    // re-reads and shows "in progress" under the error, instead of the stale "open".
+    await page.route(
+      transitions,
+      async (route) => {
+        const stored = await route.fetch();
+        expect(stored.status()).toBe(200);
+        await route.fulfill(failure);
+      },
+      { times: 1 },
+    );
+    await actions.getByRole('button', { name: vi('assignmentAction.start') }).click();
+    await page.getByRole('alert').filter({ hasText: failedTitle }).waitFor();
+    await waitForText(page, vi('assignmentStatus.inProgress'));
+    // The next step offered is the stored state's, not a repeat of "start".
+    await actions.getByRole('button', { name: vi('assignmentAction.submit') }).waitFor();
+    expect(await actions.getByRole('button', { name: vi('assignmentAction.start') }).count()).toBe(
+      0,
+    );
+    await expectAccessible(page, 'assignment-failed-save');
+  });
+
   it('lets the chair assign from a conclusion in the meeting side panel', async () => {
     const { json } = await api(head)<MeetingsAnswer>(`/api/bodies/${DEMO_BODY.id}/meetings`);
     const meeting: MeetingView | undefined = json.meetings.find((m) =>
@@ -367,6 +448,7 @@ describe('assignments in Chromium against the local suite', () => {
     const list = page.getByRole('list', { name: vi('panelAssignments.list') });
     await list.getByRole('link', { name: conclusion }).waitFor();
     expect(await list.innerText()).toContain(secretary.displayName);
+    await expectAccessible(page, 'side-panel-assignments-vi');
     await page.screenshot({ path: `${ARTIFACTS}side-panel-assignments-vi.png`, fullPage: true });
 
     const { assignments } = await bodyAssignments();

@@ -5,6 +5,7 @@ import { DEMO_BODY, DEMO_MEMBERS } from '../functions/src/dev/demo-data';
 import type { ConsultationDetail } from '../tabs/src/api/front-api';
 import { frontPaths } from '../tabs/src/front/front-routes';
 import { apiAs } from './support/api';
+import { expectAccessible } from './support/axe';
 import { startSuite, type Suite } from './support/suite';
 import { signIn, words } from './support/tab-ui';
 
@@ -83,6 +84,7 @@ describe('Front consultations in Chromium against the local suite', () => {
     expect(await one.innerText()).toContain(lan.displayName);
     expect(await one.innerText()).toMatch(/Hạn trả lời \d{2}\/\d{2}\/\d{4}/);
     expect(deadline).toMatch(/\d{2}\/\d{2}\/\d{4}/);
+    await expectAccessible(page, 'front-consultation-assigned-vi');
     await page.screenshot({
       path: `${ARTIFACTS}front-consultation-assigned-vi.png`,
       fullPage: true,
@@ -122,6 +124,7 @@ describe('Front consultations in Chromium against the local suite', () => {
     expect(twoText).toContain(vi('recommendationStatus.assigned'));
     expect(twoText).toContain(binh.displayName);
     await page.getByText(vi('consultation.responded', { responded: 1, total: 2 })).waitFor();
+    await expectAccessible(page, 'front-consultation-answered-vi');
     await page.screenshot({
       path: `${ARTIFACTS}front-consultation-answered-vi.png`,
       fullPage: true,

@@ -8,6 +8,7 @@ import {
 import type { AttendanceAnswer } from '../tabs/src/api/api-types';
 import { paths } from '../tabs/src';
 import { apiAs, type MeetingsAnswer, type MeetingView } from './support/api';
+import { expectAccessible } from './support/axe';
 import { startSuite, type Suite } from './support/suite';
 import { signIn, words } from './support/tab-ui';
 
@@ -54,6 +55,7 @@ describe('Teams roster and attendance in Chromium against the local suite', () =
     const outsider = list.getByRole('listitem', { name: DEMO_OUTSIDER.displayName });
     await outsider.getByRole('button', { name: vi('roster.accept') }).waitFor();
     await roster.scrollIntoViewIfNeeded();
+    await expectAccessible(page, 'roster-sync-vi');
     await page.screenshot({ path: `${ARTIFACTS}roster-sync-vi.png`, fullPage: true });
 
     await outsider.getByRole('button', { name: vi('roster.dismiss') }).click();
@@ -85,6 +87,7 @@ describe('Teams roster and attendance in Chromium against the local suite', () =
     await statusOf(page, lan.displayName)
       .getByRole('radio', { name: vi('attendanceStatus.absent'), checked: true })
       .waitFor();
+    await expectAccessible(page, 'attendance-import-vi');
     await page.screenshot({ path: `${ARTIFACTS}attendance-import-vi.png`, fullPage: true });
 
     const after = await api()<AttendanceAnswer>(

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BODY, DEMO_MEMBERS } from '../functions/src/dev/demo-data';
 import { paths } from '../tabs/src';
 import { apiAs, type MeetingAnswer, type MeetingsAnswer, type MeetingView } from './support/api';
+import { expectAccessible } from './support/axe';
 import { startSuite, type Suite } from './support/suite';
 import { pageText, signIn, words } from './support/tab-ui';
 
@@ -181,6 +182,7 @@ describe('the meeting side panel in Chromium', () => {
     await chair.getByText(quorumMet).waitFor();
     expect(await chair.getByText(quorumBefore).count()).toBe(0);
     await chair.getByText(vi('quorum.delegates', { count: 1 })).waitFor();
+    await expectAccessible(chair, 'side-panel-vi');
     await chair.screenshot({ path: `${ARTIFACTS}side-panel-vi.png`, fullPage: true });
 
     // The secretary writes the first item and the conclusions (their page learns of the start
@@ -224,6 +226,7 @@ describe('the meeting side panel in Chromium', () => {
     await lockedNote.waitFor();
     expect(await lockedNote.innerText()).toContain(`mã SHA-256 ${approved.minutes.approvedHash}`);
     expect(await pageText(chair)).toContain(itemText);
+    await expectAccessible(chair, 'side-panel-approved-vi');
     await chair.screenshot({ path: `${ARTIFACTS}side-panel-approved-vi.png`, fullPage: true });
 
     const minutes = await downloadText(chair, vi('documents.minutes'));
@@ -260,6 +263,7 @@ describe('the meeting side panel in Chromium', () => {
     const yours = chair.getByRole('textbox', { name: vi('minutes.yours') });
     expect(await yours.inputValue()).toBe(chairText);
     expect(await yours.getAttribute('readonly')).not.toBeNull();
+    await expectAccessible(chair, 'side-panel-conflict-vi');
     await chair.screenshot({ path: `${ARTIFACTS}side-panel-conflict-vi.png`, fullPage: true });
 
     const stored = async () =>
@@ -345,6 +349,7 @@ describe('the meeting side panel in Chromium', () => {
     await page.getByRole('combobox', { name: vi('stage.choose') }).selectOption(second.id);
     await page.getByRole('heading', { level: 2, name: second.title }).waitFor();
     expect(page.url()).toContain(`?item=${second.id}`);
+    await expectAccessible(page, 'stage-vi');
     await page.screenshot({ path: `${ARTIFACTS}stage-vi.png`, fullPage: true });
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BODY, DEMO_MEMBERS } from '../functions/src/dev/demo-data';
 import { paths } from '../tabs/src';
 import { apiAs, type MeetingAnswer, type MeetingsAnswer, type MeetingView } from './support/api';
+import { expectAccessible } from './support/axe';
 import { startSuite, type Suite } from './support/suite';
 import { pageText, signIn, words } from './support/tab-ui';
 
@@ -44,6 +45,7 @@ describe('the tabs in Chromium against the local suite', () => {
     const page = await suite.newPage();
     await page.goto('/');
     await page.getByRole('heading', { level: 1, name: vi('signIn.title') }).waitFor();
+    await expectAccessible(page, 'sign-in-vi');
     await page.screenshot({ path: `${ARTIFACTS}sign-in-vi.png`, fullPage: true });
 
     await signIn(page, DEMO_MEMBERS.head);
@@ -59,6 +61,7 @@ describe('the tabs in Chromium against the local suite', () => {
     expect(rowText).toContain(vi('status.scheduled'));
     expect(rowText).toContain(vi('kind.steeringRegular'));
     expect(await pageText(page)).toContain(DEMO_MEMBERS.villageHead.displayName);
+    await expectAccessible(page, 'dashboard-vi');
     await page.screenshot({ path: `${ARTIFACTS}dashboard-vi.png`, fullPage: true });
   });
 
@@ -106,6 +109,7 @@ describe('the tabs in Chromium against the local suite', () => {
     // …then corrected; the Front's item moves first.
     await page.getByLabel(vi('form.title')).fill(title);
     await page.getByRole('button', { name: vi('form.agendaUp', { n: 2 }) }).click();
+    await expectAccessible(page, 'create-form-vi');
     await page.screenshot({ path: `${ARTIFACTS}create-form-vi.png`, fullPage: true });
     await page.getByRole('button', { name: vi('form.submitCreate'), exact: true }).click();
 
@@ -195,6 +199,7 @@ describe('the tabs in Chromium against the local suite', () => {
     await page.getByRole('button', { name: vi('form.submitEdit') }).click();
     await page.getByText(vi('form.conflictTitle')).waitFor();
     expect(await titleInput.inputValue()).toBe(freshTitle);
+    await expectAccessible(page, 'conflict-vi');
     await page.screenshot({ path: `${ARTIFACTS}conflict-vi.png`, fullPage: true });
     // Nothing was overwritten…
     const afterRace = await head()<MeetingAnswer>(`${meetingsPath}/${meeting.id}`);
@@ -237,6 +242,7 @@ describe('the tabs in Chromium against the local suite', () => {
     expect(englishText).toContain(en('status.scheduled'));
     expect(englishText).toContain(en('role.head'));
     expect(englishText).toContain(DEMO_BODY.name); // data stays as entered
+    await expectAccessible(english, 'dashboard-en');
     await english.screenshot({ path: `${ARTIFACTS}dashboard-en.png`, fullPage: true });
 
     // The header switch changes the language in place.

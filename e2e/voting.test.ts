@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BODY, DEMO_MEMBERS } from '../functions/src/dev/demo-data';
 import { paths } from '../tabs/src';
 import { apiAs, type MeetingAnswer, type MeetingsAnswer, type MeetingView } from './support/api';
+import { expectAccessible } from './support/axe';
 import { startSuite, type Suite } from './support/suite';
 import { pageText, signIn, words } from './support/tab-ui';
 
@@ -155,6 +156,7 @@ describe('votes in the side panel and on the stage', () => {
     const closedOnStage = stage.getByRole('region', { name: vi('stage.voteClosed') });
     await closedOnStage.getByText(vi('vote.outcome.adopted'), { exact: true }).waitFor(POLL_WAIT);
     await closedOnStage.getByRole('img', { name: 'Tán thành: 2 phiếu (100%)' }).waitFor();
+    await expectAccessible(stage, 'voting-stage');
     await stage.screenshot({ path: `${ARTIFACTS}voting-stage.png`, fullPage: true });
 
     // A member's panel catches up by polling.
@@ -162,6 +164,7 @@ describe('votes in the side panel and on the stage', () => {
       .getByText(vi('vote.outcome.adopted'), { exact: true })
       .waitFor(POLL_WAIT);
 
+    await expectAccessible(chair, 'voting-panel-360');
     await chair.screenshot({ path: `${ARTIFACTS}voting-panel-360.png`, fullPage: true });
     await chair
       .getByRole('region', { name: vi('vote.title') })

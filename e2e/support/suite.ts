@@ -21,6 +21,8 @@ export interface Suite {
   }): Promise<Page>;
   /** A token signed by the suite's dev issuer that expired a few minutes ago. */
   expiredTokenFor(user: DirectoryUser): Promise<string>;
+  /** A valid token from the suite's dev issuer, as Teams SSO would hand the tab (see teams-host-frame.ts). */
+  tokenFor(user: DirectoryUser): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export async function startSuite(): Promise<Suite> {
       return context.newPage();
     },
     expiredTokenFor: (user) => host.devIssuer.issueToken(user, { lifetimeInSeconds: -300 }),
+    tokenFor: (user) => host.devIssuer.issueToken(user),
     stop: async () => {
       await Promise.allSettled(contexts.map((context) => context.close()));
       await browser.close();

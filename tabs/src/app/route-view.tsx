@@ -1,13 +1,15 @@
+import {
+  LazyAssignmentPage,
+  LazyConfigPage,
+  LazyFrontRouteView,
+  LazyMeetingDetailPage,
+  LazyMeetingFormPage,
+  LazyMeetingPanelPage,
+  LazyMeetingStagePage,
+  LazyMyTasksPage,
+} from '../components/lazy-pages';
 import { LazyAdminPage } from '../admin/lazy-admin-page';
-import { FrontRouteView } from '../front/front-route-view';
-import { MeetingPanelPage } from '../meeting-panel/panel-page';
-import { AssignmentPage } from '../pages/assignment-page';
-import { ConfigPage } from '../pages/config-page';
 import { DashboardPage } from '../pages/dashboard-page';
-import { MeetingDetailPage } from '../pages/meeting-detail-page';
-import { MeetingFormPage } from '../pages/meeting-form-page';
-import { MeetingStagePage } from '../pages/meeting-stage-page';
-import { MyTasksPage } from '../pages/my-tasks-page';
 import { NotFoundPage } from '../pages/not-found-page';
 import { LazyReportsPage } from '../reports/lazy-reports-page';
 import { useLocation } from '../routing/history';
@@ -26,25 +28,33 @@ function PageFor(props: { route: Route }) {
       return <DashboardPage bodyId={route.bodyId} />;
     case 'meeting':
       return (
-        <MeetingDetailPage
+        <LazyMeetingDetailPage
           key={route.meetingId}
           bodyId={route.bodyId}
           meetingId={route.meetingId}
         />
       );
     case 'meetingNew':
-      return <MeetingFormPage key="new" bodyId={route.bodyId} meetingId={null} />;
+      return <LazyMeetingFormPage key="new" bodyId={route.bodyId} meetingId={null} />;
     case 'meetingEdit':
       return (
-        <MeetingFormPage key={route.meetingId} bodyId={route.bodyId} meetingId={route.meetingId} />
+        <LazyMeetingFormPage
+          key={route.meetingId}
+          bodyId={route.bodyId}
+          meetingId={route.meetingId}
+        />
       );
     case 'meetingPanel':
       return (
-        <MeetingPanelPage key={route.meetingId} bodyId={route.bodyId} meetingId={route.meetingId} />
+        <LazyMeetingPanelPage
+          key={route.meetingId}
+          bodyId={route.bodyId}
+          meetingId={route.meetingId}
+        />
       );
     case 'meetingStage':
       return (
-        <MeetingStagePage
+        <LazyMeetingStagePage
           key={route.meetingId}
           bodyId={route.bodyId}
           meetingId={route.meetingId}
@@ -53,18 +63,18 @@ function PageFor(props: { route: Route }) {
       );
     case 'assignment':
       return (
-        <AssignmentPage
+        <LazyAssignmentPage
           key={route.assignmentId}
           bodyId={route.bodyId}
           assignmentId={route.assignmentId}
         />
       );
     case 'config':
-      return <ConfigPage />;
+      return <LazyConfigPage />;
     case 'myTasks':
-      return <MyTasksPage />;
+      return <LazyMyTasksPage />;
     case 'front':
-      return <FrontRouteView route={route} />;
+      return <LazyFrontRouteView route={route} />;
     case 'reports':
       return <LazyReportsPage key={route.bodyId} bodyId={route.bodyId} />;
     case 'admin':

@@ -92,6 +92,10 @@ export function AssignmentActionsCard(props: {
         if (fresh) props.onAssignment(fresh);
         setBanner({ kind: 'conflict', version: fresh?.version ?? version });
       } else {
+        // A failed answer does not prove nothing was stored (the write may have landed before a
+        // gateway error or a dropped connection): show what the server holds now.
+        const stored = await api.getAssignment(bodyId, id).catch(() => null);
+        if (stored) props.onAssignment(stored);
         setBanner({ kind: 'failed', action, error });
       }
     } finally {

@@ -3,11 +3,6 @@ import {
   Body1Strong,
   Button,
   Caption1,
-  Dialog,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   Input,
   makeStyles,
@@ -24,7 +19,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { BodyRole } from '@qcdc/core';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import type { AssignmentView, BodyAssignments, BodyMember } from '../api/api-types';
 import { canCreateAssignment } from '../app/permissions';
 import { useResource } from '../app/use-resource';
@@ -41,7 +36,6 @@ import { AssignmentStatusBadge, PriorityBadge } from './assignment-badges';
 import { AssignmentChart } from './assignment-chart';
 import { assignmentCsvRows, buildCsv, CSV_MIME, csvFileName } from './assignment-csv';
 import { deadlineState, deadlineText, formatCivilDate, isOverdueAt } from './assignment-dates';
-import { AssignmentForm } from './assignment-form';
 import {
   filterAssignments,
   NO_FILTER,
@@ -51,6 +45,8 @@ import {
   STATUS_FILTERS,
   type TableFilter,
 } from './assignment-table';
+
+const AssignmentCreateDialog = lazy(() => import('./assignment-create-dialog'));
 
 const useStyles = makeStyles({
   tiles: {
@@ -115,7 +111,6 @@ const useStyles = makeStyles({
     justifyContent: 'space-between',
     gap: tokens.spacingHorizontalM,
   },
-  dialog: { maxWidth: '720px', width: '100%' },
 });
 
 /**
@@ -129,7 +124,6 @@ export function AssignmentsSection(props: {
 }) {
   const { api, host } = useSession();
   const { t } = useI18n();
-  const styles = useStyles();
   const [data, reload] = useResource(`assignments:${props.bodyId}`, () =>
     api.listBodyAssignments(props.bodyId),
   );
@@ -168,29 +162,25 @@ export function AssignmentsSection(props: {
         />
       )}
       {creating && (
-        <Dialog open onOpenChange={(_, state) => !state.open && setCreating(false)}>
-          <DialogSurface className={styles.dialog}>
-            <DialogBody>
-              <DialogTitle>{t('assignments.createTitle')}</DialogTitle>
-              <DialogContent>
-                <AssignmentForm
-                  bodyId={props.bodyId}
-                  members={props.members}
-                  onCancel={() => setCreating(false)}
-                  onCreated={(assignment) => {
-                    setCreating(false);
-                    setCreated(assignment);
-                    reload();
-                  }}
-                />
-              </DialogContent>
-            </DialogBody>
-          </DialogSurface>
-        </Dialog>
+        <Suspense fallback={<Loading />}>
+          <AssignmentCreateDialog
+            bodyId={props.bodyId}
+            members={props.members}
+            onClose={() => setCreating(false)}
+            onCreated={(assignment) => {
+              setCreating(false);
+              setCreated(assignment);
+              reload();
+            }}
+          />
+        </Suspense>
       )}
     </SectionCard>
   );
 }
+
+/** Rows rendered at first, and added by each "show more". */
+const TABLE_PAGE = 50;
 
 function Overview(props: {
   bodyId: string;
@@ -210,10 +200,30 @@ function Overview(props: {
     [assignments, filter, props.nameOf, now],
   );
   const rate = onTimeRateText(stats);
+  // A year of work is a thousand rows: rendering them all blocked the dashboard for seconds. The
+  // table grows by pages on request; the counts, chart and exports still cover every matching row.
+  const [limit, setLimit] = useState(TABLE_PAGE);
+  const changeFilter = (change: (current: TableFilter) => TableFilter) => {
+    setFilter(change);
+    setLimit(TABLE_PAGE);
+  };
 
   const exportCsv = () => {
     const csv = buildCsv(assignmentCsvRows(shown, props.nameOf, locale, new Date()));
     saveBlob(new Blob([csv], { type: CSV_MIME }), csvFileName(props.bodyId, new Date()));
+  };
+  // The workbook writer loads on demand: it is not part of the dashboard's first load.
+  const exportXlsx = async () => {
+    const { buildXlsx, XLSX_MIME, xlsxFileName } = await import('./assignment-xlsx');
+    const now = new Date();
+    const bytes = buildXlsx(
+      t('assignments.sheetName'),
+      assignmentCsvRows(shown, props.nameOf, locale, now),
+    );
+    saveBlob(
+      new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_MIME }),
+      xlsxFileName(csvFileName(props.bodyId, now)),
+    );
   };
 
   if (assignments.length === 0) return <Body1>{t('assignments.none')}</Body1>;
@@ -251,14 +261,14 @@ function Overview(props: {
             type="search"
             value={filter.text}
             placeholder={t('assignments.searchHint')}
-            onChange={(_, data) => setFilter((f) => ({ ...f, text: data.value }))}
+            onChange={(_, data) => changeFilter((f) => ({ ...f, text: data.value }))}
           />
         </Field>
         <Field label={t('assignments.statusFilter')}>
           <Select
             value={filter.status}
             onChange={(_, data) =>
-              setFilter((f) => ({ ...f, status: data.value as TableFilter['status'] }))
+              changeFilter((f) => ({ ...f, status: data.value as TableFilter['status'] }))
             }
           >
             {STATUS_FILTERS.map((status) => (
@@ -271,7 +281,7 @@ function Overview(props: {
         <Field label={t('assignments.personFilter')}>
           <Select
             value={filter.personId}
-            onChange={(_, data) => setFilter((f) => ({ ...f, personId: data.value }))}
+            onChange={(_, data) => changeFilter((f) => ({ ...f, personId: data.value }))}
           >
             <option value="">{t('assignments.everyone')}</option>
             {props.members.map((member) => (
@@ -293,9 +303,25 @@ function Overview(props: {
           <Button disabled={!props.canDownload || shown.length === 0} onClick={exportCsv}>
             {t('assignments.exportCsv')}
           </Button>
+          <Button
+            disabled={!props.canDownload || shown.length === 0}
+            onClick={() => void exportXlsx()}
+          >
+            {t('assignments.exportXlsx')}
+          </Button>
         </div>
       </div>
-      <AssignmentTable assignments={shown} nameOf={props.nameOf} now={now} />
+      <AssignmentTable assignments={shown.slice(0, limit)} nameOf={props.nameOf} now={now} />
+      {shown.length > limit && (
+        <div>
+          <Button onClick={() => setLimit((current) => current + TABLE_PAGE)}>
+            {t('assignments.showMore', {
+              count: Math.min(TABLE_PAGE, shown.length - limit),
+              rest: shown.length - limit,
+            })}
+          </Button>
+        </div>
+      )}
     </>
   );
 }

@@ -37,6 +37,15 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalM,
   },
   who: { display: 'flex', flexDirection: 'column' },
+  // Read by screen readers, not shown: the visible card already says who.
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
 });
 
 /** The dev sign-in screen: pick a demo user; the dev issuer signs a token for them. */
@@ -94,13 +103,19 @@ export function SignInPage(props: {
                     <Button
                       className={styles.user}
                       appearance="outline"
-                      aria-label={t('signIn.as', { name: user.displayName })}
                       disabled={pending !== null}
                       onClick={() => void signIn(user)}
                     >
-                      <Avatar name={user.displayName} color="colorful" />
+                      {/* The name comes from the visible text, so speech users can say what they
+                          see (WCAG 2.5.3); the hidden prefix reads "Sign in: <name>". */}
+                      <Avatar name={user.displayName} color="colorful" aria-hidden />
                       <span className={styles.who}>
-                        <Body1>{user.displayName}</Body1>
+                        <Body1>
+                          <span className={styles.hidden}>
+                            {t('signIn.as', { name: '' }).trim()}{' '}
+                          </span>
+                          {user.displayName}
+                        </Body1>
                         <Caption1>{user.title}</Caption1>
                       </span>
                     </Button>

@@ -20,7 +20,8 @@ export function LanguageSwitch() {
           size="small"
           appearance={option === locale ? 'primary' : 'subtle'}
           checked={option === locale}
-          aria-label={t(`language.${option}`)}
+          // The visible "VI"/"EN" starts the name, so speech users can say what they see (WCAG 2.5.3).
+          aria-label={`${SHORT[option]} (${t(`language.${option}`)})`}
           title={t(`language.${option}`)}
           lang={option}
           onClick={() => setLocale(option)}

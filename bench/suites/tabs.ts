@@ -1,0 +1,182 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_BODY, DEMO_MEMBERS, demoMeetingInput } from '../../functions/src/dev/demo-data';
+import { startDevHost } from '../../functions/src/dev/host';
+import { launchBenchChromium } from '../support/browser';
+import { percentile } from '../support/timing';
+
+const TABS_DIST = fileURLToPath(new URL('../../tabs/dist', import.meta.url));
+const MEETINGS = Number(process.env['BENCH_MEETINGS'] ?? 50);
+const ASSIGNMENTS = Number(process.env['BENCH_ASSIGNMENTS'] ?? 1_000);
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
+
+/**
+ * The tab app's weight and speed, for one body with a year of data:
+ * - js_gzip_kb: the JavaScript the HTML loads before any interaction (entry script and the chunks
+ *   it modulepreloads), gzipped with node:zlib; every route is served by the same index.html, so
+ *   this is every page's initial JS (lazy chunks load later and are not counted);
+ * - dashboard_ms: median, over fresh browser profiles, from navigation to the dashboard showing the
+ *   body's assignment table and meetings;
+ * - blank_page_ms: the same measure for a static blank page served by the same host (the floor).
+ * Data is seeded through the real API (HTTP, token validation, the stores), as a head would.
+ * Uses the existing `tabs/dist` (`npm run build:tabs`); builds nothing.
+ */
+export async function runTabsBench(): Promise<void> {
+  if (!existsSync(join(TABS_DIST, 'index.html'))) {
+    throw new Error(
+      `tabs/dist/index.html is missing: run \`npm run build:tabs\` before \`npm run bench -- tabs\`.`,
+    );
+  }
+  const jsGzipKb = initialJsGzipKb(TABS_DIST);
+  console.log(`initial JS (entry + modulepreload), gzip: ${jsGzipKb.toFixed(1)} kB`);
+
+  // A copy of the build with a blank page beside it, so both are served the same way.
+  const served = mkdtempSync(join(tmpdir(), 'qcdc-bench-tabs-'));
+  cpSync(TABS_DIST, served, { recursive: true });
+  writeFileSync(
+    join(served, 'blank.html'),
+    '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>blank</title></head>' +
+      '<body><p id="ready">Trang trống</p></body></html>',
+  );
+  const host = await startDevHost({
+    port: 0,
+    storage: { kind: 'memory' },
+    tabsDir: served,
+    seedDemoData: true,
+    quiet: true,
+  });
+  let browser: Browser | null = null;
+  try {
+    const seeded = performance.now();
+    await seedYear(host.baseUrl, await host.devIssuer.issueToken(DEMO_MEMBERS.head));
+    console.log(
+      `seeded ${MEETINGS} meetings and ${ASSIGNMENTS} assignments through the API in ` +
+        `${((performance.now() - seeded) / 1000).toFixed(1)} s`,
+    );
+    browser = await launchBenchChromium();
+    const token = await host.devIssuer.issueToken(DEMO_MEMBERS.head);
+    const session = JSON.stringify({
+      accessToken: token,
+      expiresAtMs: Date.now() + 3_600_000,
+      user: DEMO_MEMBERS.head,
+    });
+    const timeLoad = async (path: string, ready: (page: Page) => Promise<unknown>) => {
+      // A fresh profile each run: nothing cached, as on a first open in Teams.
+      const context = await browser!.newContext({ baseURL: host.baseUrl, locale: 'vi-VN' });
+      await context.addInitScript((value) => {
+        sessionStorage.setItem('qcdc.devSession', value);
+      }, session);
+      const page = await context.newPage();
+      const started = performance.now();
+      await page.goto(path, { waitUntil: 'commit' });
+      await ready(page);
+      const elapsed = performance.now() - started;
+      await context.close();
+      return elapsed;
+    };
+    // Data visibly rendered: the body's heading, the first assignment row and the meetings list.
+    const dashboardReady = (page: Page) =>
+      Promise.all([
+        page.getByRole('heading', { level: 1, name: DEMO_BODY.name }).waitFor({ timeout: 60_000 }),
+        page.getByRole('table').getByRole('link').first().waitFor({ timeout: 60_000 }),
+        page
+          .getByRole('link', { name: new RegExp(`phiên ${MEETINGS}$`) })
+          .waitFor({ timeout: 60_000 }),
+      ]);
+    const blankReady = (page: Page) => page.locator('#ready').waitFor();
+
+    // One warm-up of each (Chromium start, JIT, the API's first JWKS fetch).
+    await timeLoad(`/?body=${DEMO_BODY.id}`, dashboardReady);
+    await timeLoad('/blank.html', blankReady);
+    const dashboard: number[] = [];
+    const blank: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      dashboard.push(await timeLoad(`/?body=${DEMO_BODY.id}`, dashboardReady));
+      blank.push(await timeLoad('/blank.html', blankReady));
+    }
+    const dashboardMs = percentile(dashboard, 50);
+    const blankMs = percentile(blank, 50);
+    console.log(
+      `dashboard runs (ms): ${dashboard.map((ms) => ms.toFixed(0)).join(', ')}; ` +
+        `blank: ${blank.map((ms) => ms.toFixed(0)).join(', ')}`,
+    );
+    console.log(
+      `targets: js_gzip_kb ≤ 250 ${jsGzipKb <= 250 ? 'ok' : 'MISSED'}; dashboard_ms < 1500 ` +
+        `${dashboardMs < 1500 ? 'ok' : 'MISSED'}; dashboard ≤ 3× blank ` +
+        `${dashboardMs <= 3 * blankMs ? 'ok' : 'MISSED'}`,
+    );
+    console.log(
+      `tabs js_gzip_kb=${Math.round(jsGzipKb)} dashboard_ms=${Math.round(dashboardMs)} ` +
+        `blank_page_ms=${Math.round(blankMs)}`,
+    );
+  } finally {
+    await browser?.close();
+    await host.stop();
+    rmSync(served, { recursive: true, force: true });
+  }
+}
+
+/** The scripts index.html loads up front: module scripts and modulepreload links. */
+export function initialJsGzipKb(dist: string): number {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const sources = new Set<string>();
+  for (const match of html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)) {
+    sources.add(match[1]!);
+  }
+  for (const match of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) {
+    sources.add(match[1]!);
+  }
+  if (sources.size === 0) throw new Error('tabs/dist/index.html loads no module script');
+  let bytes = 0;
+  for (const source of sources) {
+    bytes += gzipSync(readFileSync(join(dist, source.replace(/^\//, '')))).length;
+  }
+  return bytes / 1024;
+}
+
+/** A year of a body's work: meetings over the past months and assignments to every member. */
+async function seedYear(baseUrl: string, token: string): Promise<void> {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+    });
+    if (response.status !== 201) {
+      throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`);
+    }
+    await response.arrayBuffer();
+  };
+  const inBatches = async (count: number, work: (i: number) => Promise<void>) => {
+    for (let start = 0; start < count; start += 20) {
+      await Promise.all(
+        Array.from({ length: Math.min(20, count - start) }, (_, k) => work(start + k)),
+      );
+    }
+  };
+  const now = Date.now();
+  await inBatches(MEETINGS, (i) => {
+    // Spread across a year, about one a week, from eleven months back.
+    const input = demoMeetingInput(new Date(now + (i * 7 - 330) * 86_400_000));
+    return post(`/api/bodies/${DEMO_BODY.id}/meetings`, {
+      ...input,
+      title: `${input.title} – phiên ${i + 1}`,
+    });
+  });
+  const owners = Object.values(DEMO_MEMBERS).map((member) => member.userId);
+  await inBatches(ASSIGNMENTS, (i) => {
+    const deadline = new Date(now + ((i % 120) + 1) * 86_400_000).toISOString().slice(0, 10);
+    return post(`/api/bodies/${DEMO_BODY.id}/assignments`, {
+      title: `Nhiệm vụ số ${i + 1}: triển khai kết luận của Ban Chỉ đạo về dân chủ ở cơ sở`,
+      description: 'Báo cáo kết quả bằng văn bản gửi Ban Chỉ đạo.',
+      ownerId: owners[i % owners.length],
+      deadline,
+      priority: i % 7 === 0 ? 'high' : 'normal',
+    });
+  });
+}
