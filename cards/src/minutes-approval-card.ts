@@ -38,12 +38,18 @@ export type MinutesActionData = {
   meetingId: string;
   /** The meeting version the card shows: approving or returning a changed meeting is refused. */
   version: number;
+  /**
+   * Set on the shared card in the meeting chat (and carried by its refresh and buttons), so the
+   * answer keeps the shared layout and the submission time the chat showed.
+   */
+  view?: 'shared';
+  submittedAt?: string;
 };
 
 /** Where the minutes stand, as the card says it. */
 export type MinutesDecision =
   | { kind: 'pending' }
-  | { kind: 'approved'; at: string; byName: string }
+  | { kind: 'approved'; at: string; byName: string; hash?: string | undefined }
   | { kind: 'returned'; comment: string }
   /** Anything else (corrected, archived, not submitted): no buttons, no claim. */
   | { kind: 'closed' };
@@ -54,6 +60,8 @@ export interface MinutesApprovalData extends MinutesActionData {
   startsAt: string;
   chairId: string;
   chairName: string;
+  /** The meeting's secretary, who submits and revises the minutes (refreshed on the shared card). */
+  secretaryId?: string | undefined;
   submittedByName: string;
   edition: number;
   /** The conclusions section's text, whole: the card shortens it. */
@@ -66,6 +74,23 @@ export interface MinutesApprovalData extends MinutesActionData {
 /** Who looks at the card: the chair gets the buttons while the minutes are pending. */
 export interface MinutesApprovalViewer {
   userId: string | null | undefined;
+}
+
+/**
+ * `personal` (default): the chair's card in their own chat. `shared`: the status card in the
+ * meeting chat, which everyone in that chat sees (guests and invitees included): it leaves out the
+ * draft's conclusions and the chair's comment, which only the chair and the secretary get in their
+ * refreshed view, and adds when the minutes were submitted and the approved hash.
+ */
+export interface MinutesApprovalOptions {
+  kind?: 'personal' | 'shared';
+  /** UTC ISO instant of the submission (shared card). */
+  submittedAt?: string | undefined;
+}
+
+/** The short form of an approved hash shown in chat (the app and the DOCX show it whole). */
+export function shortHash(hash: string): string {
+  return hash.length > 16 ? `${hash.slice(0, 16)}…` : hash;
 }
 
 export interface TextInput {
@@ -102,17 +127,34 @@ export function minutesApprovalCard(
   locale: Locale,
   data: MinutesApprovalData,
   viewer: MinutesApprovalViewer,
+  options: MinutesApprovalOptions = {},
 ): MinutesApprovalCard {
+  const shared = options.kind === 'shared';
+  const submittedAt = shared ? options.submittedAt : undefined;
   const actionData: MinutesActionData = {
     bodyId: data.bodyId,
     meetingId: data.meetingId,
     version: data.version,
+    ...(shared ? { view: 'shared' as const } : {}),
+    ...(submittedAt ? { submittedAt } : {}),
   };
   const forChair = data.decision.kind === 'pending' && viewer.userId === data.chairId;
+  // On the shared card only the chair and the secretary (in their refreshed view) read the draft.
+  const insider =
+    !shared ||
+    (!!viewer.userId && (viewer.userId === data.chairId || viewer.userId === data.secretaryId));
   const facts: Fact[] = [
     { title: cardText(locale, 'minutes.when'), value: formatDateTime(data.startsAt, locale) },
     { title: cardText(locale, 'minutes.chair'), value: data.chairName },
     { title: cardText(locale, 'minutes.submittedBy'), value: data.submittedByName },
+    ...(submittedAt
+      ? [
+          {
+            title: cardText(locale, 'minutes.shared.submittedAt'),
+            value: formatDateTime(submittedAt, locale),
+          },
+        ]
+      : []),
     {
       title: cardText(locale, 'minutes.edition'),
       value: cardText(locale, 'minutes.editionValue', { edition: data.edition }),
@@ -120,19 +162,23 @@ export function minutesApprovalCard(
   ];
   const conclusions = data.conclusions.trim();
   const body: (CardElement | TextInput)[] = [
-    heading(cardText(locale, 'minutes.title')),
+    heading(cardText(locale, shared ? 'minutes.shared.title' : 'minutes.title')),
     paragraph(data.title, { weight: 'Bolder' }),
     { type: 'FactSet', facts },
-    paragraph(cardText(locale, 'minutes.conclusions'), {
-      weight: 'Bolder',
-      spacing: 'Medium',
-      separator: true,
-    }),
-    conclusions
-      ? paragraph(truncate(conclusions, MINUTES_CONCLUSIONS_MAX))
-      : paragraph(cardText(locale, 'minutes.noConclusions'), { isSubtle: true }),
-    statusBlock(locale, data.decision),
   ];
+  if (insider) {
+    body.push(
+      paragraph(cardText(locale, 'minutes.conclusions'), {
+        weight: 'Bolder',
+        spacing: 'Medium',
+        separator: true,
+      }),
+      conclusions
+        ? paragraph(truncate(conclusions, MINUTES_CONCLUSIONS_MAX))
+        : paragraph(cardText(locale, 'minutes.noConclusions'), { isSubtle: true }),
+    );
+  }
+  body.push(statusBlock(locale, data.decision, { shared, insider }));
   const actions: (CardAction | ExecuteWithInputs)[] = [];
   if (forChair) {
     body.push(paragraph(cardText(locale, 'minutes.askChair'), { spacing: 'Medium' }), {
@@ -172,12 +218,49 @@ export function minutesApprovalCard(
     ...(actions.length > 0 ? { actions } : {}),
     refresh: {
       action: executeAction(cardText(locale, 'minutes.title'), MINUTES_VERBS.refresh, actionData),
-      userIds: [data.chairId].slice(0, MAX_REFRESH_USERS),
+      // The shared card also refreshes for the secretary, who reads the chair's comment there.
+      userIds: [
+        ...new Set(shared && data.secretaryId ? [data.chairId, data.secretaryId] : [data.chairId]),
+      ].slice(0, MAX_REFRESH_USERS),
     },
   };
 }
 
-function statusBlock(locale: Locale, decision: MinutesDecision): Container {
+/** The status line as a short text (the shared card's message summary). */
+export function minutesStatusText(locale: Locale, decision: MinutesDecision): string {
+  switch (decision.kind) {
+    case 'pending':
+      return cardText(locale, 'minutes.pending');
+    case 'approved':
+      return cardText(locale, 'minutes.approved', {
+        at: formatDateTime(decision.at, locale),
+        name: decision.byName,
+      });
+    case 'returned':
+      return cardText(locale, 'minutes.shared.returned');
+    case 'closed':
+      return cardText(locale, 'minutes.closed');
+  }
+}
+
+function statusBlock(
+  locale: Locale,
+  decision: MinutesDecision,
+  view: { shared: boolean; insider: boolean },
+): Container {
+  if (view.shared && decision.kind === 'returned' && !view.insider) {
+    // The comment is about a draft: the chat learns that there is one, not what it says.
+    return {
+      type: 'Container',
+      style: 'warning',
+      spacing: 'Medium',
+      items: [paragraph(cardText(locale, 'minutes.shared.returned'), { weight: 'Bolder' })],
+    };
+  }
+  const sealed =
+    view.shared && decision.kind === 'approved' && decision.hash
+      ? [paragraph(cardText(locale, 'minutes.shared.sealed', { hash: shortHash(decision.hash) }))]
+      : [];
   const [text, style]: [string, Container['style']] =
     decision.kind === 'pending'
       ? [cardText(locale, 'minutes.pending'), 'accent']
@@ -196,7 +279,7 @@ function statusBlock(locale: Locale, decision: MinutesDecision): Container {
     type: 'Container',
     style,
     spacing: 'Medium',
-    items: [paragraph(text, { weight: 'Bolder' })],
+    items: [paragraph(text, { weight: 'Bolder' }), ...sealed],
   };
 }
 

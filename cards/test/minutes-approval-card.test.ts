@@ -422,3 +422,84 @@ describe('minutes approval card: variants', () => {
     expect(JSON.stringify(short)).not.toContain('…');
   });
 });
+
+describe('minutes status card shared in the meeting chat', () => {
+  const SECRETARY = 'secretary-aad-id';
+  const HASH = 'ab12cd34ef56ab78cd90ef12ab34cd56ef78ab90cd12ef34ab56cd78ef90ab12';
+  const SUBMITTED = '2026-12-15T09:05:00.000Z';
+  const base = { ...pending, secretaryId: SECRETARY };
+  const shared = (data: MinutesApprovalData, userId: string | null, locale: 'vi' | 'en' = 'vi') =>
+    minutesApprovalCard(locale, data, { userId }, { kind: 'shared', submittedAt: SUBMITTED });
+  const sealed: MinutesApprovalData = {
+    ...base,
+    version: 8,
+    decision: {
+      kind: 'approved',
+      at: '2026-12-16T02:30:00.000Z',
+      byName: 'Trần Văn Minh',
+      hash: HASH,
+    },
+  };
+  const sent: MinutesApprovalData = { ...returned, secretaryId: SECRETARY };
+  const cards: [string, MinutesApprovalCard][] = (['vi', 'en'] as const).flatMap((locale) => [
+    [`shared pending ${locale}`, shared(base, null, locale)],
+    [`shared chair view ${locale}`, shared(base, CHAIR, locale)],
+    [`shared approved ${locale}`, shared(sealed, null, locale)],
+    [`shared returned ${locale}`, shared(sent, null, locale)],
+  ]);
+
+  it.skipIf(!library).each(cards)('%s parses without issues', (_name, card) => {
+    expect(libraryIssues(library!, card)).toEqual([]);
+  });
+
+  it.each(cards)(
+    '%s refreshes for the chair and the secretary, keeping the shared view',
+    (_n, card) => {
+      expect(card.refresh.userIds).toEqual([CHAIR, SECRETARY]);
+      expect(card.refresh.action.data).toEqual({
+        bodyId: 'bcd-chi-lang',
+        meetingId: 'm-01',
+        version: expect.any(Number) as unknown as number,
+        view: 'shared',
+        submittedAt: SUBMITTED,
+      });
+    },
+  );
+
+  it('everyone sees the status, who submitted and when (Vietnam time), never the draft', () => {
+    const card = JSON.stringify(shared(base, null));
+    expect(card).toContain('Biên bản cuộc họp');
+    expect(card).toContain('Chờ chủ trì duyệt');
+    expect(card).toContain('{"title":"Trình lúc","value":"16:05 ngày 15/12/2026"}');
+    expect(card).toContain('Phạm Thị Thu');
+    expect(card).not.toContain(pending.conclusions);
+    expect(executeActions(shared(base, null)).map((a) => a.verb)).toEqual([MINUTES_VERBS.refresh]);
+  });
+
+  it("the chair's refreshed view has the buttons and the draft; the secretary's the draft only", () => {
+    const chair = shared(base, CHAIR);
+    expect(executeActions(chair).map((a) => a.verb)).toEqual([
+      MINUTES_VERBS.refresh,
+      MINUTES_VERBS.approve,
+      MINUTES_VERBS.return,
+    ]);
+    expect(JSON.stringify(chair)).toContain(pending.conclusions);
+    const secretary = shared(base, SECRETARY);
+    expect(executeActions(secretary).map((a) => a.verb)).toEqual([MINUTES_VERBS.refresh]);
+    expect(JSON.stringify(secretary)).toContain(pending.conclusions);
+  });
+
+  it('approved: sealed with the short hash; returned: that there is a comment, not its text', () => {
+    const approvedCard = JSON.stringify(shared(sealed, null, 'vi'));
+    expect(approvedCard).toContain('Đã duyệt lúc 09:30 ngày 16/12/2026 bởi Trần Văn Minh');
+    expect(approvedCard).toContain(`Đã khóa, mã SHA-256: ${HASH.slice(0, 16)}…`);
+    expect(approvedCard).not.toContain(HASH);
+    const returnedCard = JSON.stringify(shared(sent, null, 'vi'));
+    expect(returnedCard).toContain('Chủ trì đã trả lại biên bản kèm ý kiến');
+    expect(returnedCard).not.toContain('Bổ sung ý kiến của đại biểu');
+    // The secretary, who revises, reads it in their own view.
+    expect(JSON.stringify(shared(sent, SECRETARY))).toContain(
+      'Bổ sung ý kiến của đại biểu về mục 2',
+    );
+  });
+});

@@ -10,6 +10,7 @@ import {
 } from '@qcdc/cards';
 import { errorMessage, isDomainError, secureRandom, type Locale } from '@qcdc/core';
 import { voteRepositoryFor } from '../store/vote-repository-for';
+import { minutesDecidedQuietly } from '../notify/minutes-card-publisher';
 import { voteCardPublisherFor } from '../notify/vote-card-publisher';
 import type { Services } from '../services';
 import { actorOf, conversationTypeOf, localeOf, referenceOf } from './activity-facts';
@@ -147,7 +148,9 @@ export function createBotApp(
     try {
       return isVoteVerb(verb)
         ? await answerVoteAction(voteContext, actor, locale, verb, data)
-        : await answerMinutesAction(services.deps, actor, locale, verb, data, links);
+        : await answerMinutesAction(services.deps, actor, locale, verb, data, links, (meeting) =>
+            minutesDecidedQuietly(services, meeting),
+          );
     } catch (error) {
       services.log.error('card action failed', {
         verb,

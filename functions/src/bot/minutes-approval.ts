@@ -11,6 +11,7 @@ import {
   type CardLinks,
   type MinutesApprovalCard,
   type MinutesApprovalData,
+  type MinutesApprovalOptions,
   type MinutesDecision,
   type MinutesVerb,
 } from '@qcdc/cards';
@@ -50,6 +51,8 @@ interface ParsedData {
   meetingId: string;
   version: number;
   comment: string | undefined;
+  /** The shared card in the meeting chat (its refresh and buttons): answer in its layout. */
+  shared: MinutesApprovalOptions;
 }
 
 function parseData(data: unknown): ParsedData | null {
@@ -61,8 +64,24 @@ function parseData(data: unknown): ParsedData | null {
   if (typeof meetingId !== 'string' || !meetingId || meetingId.length > 200) return null;
   if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) return null;
   if (comment !== undefined && typeof comment !== 'string') return null;
+  const { view, submittedAt } = record;
+  if (view !== undefined && view !== 'shared') return null;
+  if (
+    submittedAt !== undefined &&
+    (typeof submittedAt !== 'string' ||
+      submittedAt.length > 40 ||
+      Number.isNaN(Date.parse(submittedAt)))
+  ) {
+    return null;
+  }
   const trimmed = comment?.trim();
-  return { bodyId, meetingId, version, comment: trimmed ? trimmed : undefined };
+  return {
+    bodyId,
+    meetingId,
+    version,
+    comment: trimmed ? trimmed : undefined,
+    shared: view === 'shared' ? { kind: 'shared', submittedAt } : {},
+  };
 }
 
 /** What an invoke is answered with: the viewer's card, or a card-level error in their language. */
@@ -102,6 +121,8 @@ type Deps = UseCaseDeps;
  * - approve / return: the transition as the actor, with the card's version; then the status card.
  * A retry of a decision that already went through (Teams retries slow invokes) finds the meeting in
  * the state this actor left it and answers the same card, without a second transition.
+ * `decided` runs after a transition this call made (the shared card's edit in the meeting chat);
+ * a retry does not run it again, the first call did.
  */
 export async function answerMinutesAction(
   deps: Deps,
@@ -110,15 +131,16 @@ export async function answerMinutesAction(
   verb: MinutesVerb,
   data: unknown,
   links: CardLinks,
+  decided?: (meeting: Meeting) => Promise<void>,
 ): Promise<MinutesActionResponse> {
   const parsed = parseData(data);
   if (!parsed) return errorResponse(locale, 'VALIDATION.FAILED');
   if (!actor) return errorResponse(locale, 'PERMISSION.DENIED');
-  const { bodyId, meetingId, version, comment } = parsed;
+  const { bodyId, meetingId, version, comment, shared } = parsed;
   try {
     if (verb === MINUTES_VERBS.refresh) {
       const view = await loadView(deps, actor, bodyId, meetingId, links);
-      return cardResponse(minutesApprovalCard(locale, view, { userId: actor.userId }));
+      return cardResponse(minutesApprovalCard(locale, view, { userId: actor.userId }, shared));
     }
     const transition = verb === MINUTES_VERBS.approve ? 'approveMinutes' : 'returnMinutes';
     const input = ZTransitionMeetingInput.safeParse({
@@ -129,6 +151,7 @@ export async function answerMinutesAction(
     if (!input.success) return errorResponse(locale, 'VALIDATION.FAILED');
     try {
       const meeting = await transitionMeeting(deps, actor, bodyId, meetingId, input.data);
+      await decided?.(meeting);
       const [sections, members] = await Promise.all([
         deps.meetings.listMinutesSections(actor.tenantId, bodyId, meetingId),
         deps.bodies.listMembers(actor.tenantId, bodyId),
@@ -136,9 +159,12 @@ export async function answerMinutesAction(
       const conclusions =
         sections.find((stored) => stored.value.key === 'conclusions')?.value.text ?? '';
       return cardResponse(
-        minutesApprovalCard(locale, viewData(meeting, conclusions, members, links), {
-          userId: actor.userId,
-        }),
+        minutesApprovalCard(
+          locale,
+          viewData(meeting, conclusions, members, links),
+          { userId: actor.userId },
+          shared,
+        ),
       );
     } catch (error) {
       if (
@@ -150,7 +176,7 @@ export async function answerMinutesAction(
       // Already decided? A retry of this very decision answers its card again.
       const view = await loadView(deps, actor, bodyId, meetingId, links);
       if (alreadyDone(view.meeting, transition, actor, comment)) {
-        return cardResponse(minutesApprovalCard(locale, view, { userId: actor.userId }));
+        return cardResponse(minutesApprovalCard(locale, view, { userId: actor.userId }, shared));
       }
       throw error;
     }
@@ -224,6 +250,7 @@ function viewData(
     startsAt: meeting.startsAt,
     chairId: meeting.chairId,
     chairName: nameOf(meeting.chairId),
+    secretaryId: meeting.secretaryId,
     // Only the meeting's own secretary submits its minutes (permission `minutes.submit`).
     submittedByName: nameOf(meeting.secretaryId),
     edition: meeting.minutes.edition,
@@ -244,7 +271,12 @@ function decisionOf(
     minutes.status === 'approved' &&
     minutes.approvedAt
   ) {
-    return { kind: 'approved', at: minutes.approvedAt, byName: nameOf(minutes.approvedBy) };
+    return {
+      kind: 'approved',
+      at: minutes.approvedAt,
+      byName: nameOf(minutes.approvedBy),
+      hash: minutes.approvedHash,
+    };
   }
   if (meeting.status === 'ended' && minutes.status === 'drafting' && minutes.lastComment) {
     return { kind: 'returned', comment: minutes.lastComment };
@@ -288,8 +320,8 @@ export type MinutesApprovalSendResult =
 /**
  * Sends the minutes-approval card to the chair's personal chat with the bot (one point read of the
  * stored reference, keyed tenant~chair), through the Teams SDK's API client at the reference's
- * service URL, with the bot's own token. Stores nothing. Meant to run after `submitMinutes`
- * succeeded; not wired into the submit route yet (that route belongs to the HTTP layer).
+ * service URL, with the bot's own token. Stores nothing. Runs after `submitMinutes` succeeded
+ * (minutes-routes.ts), beside the shared status card in the meeting chat (minutes-card-publisher.ts).
  */
 export async function sendMinutesApprovalRequest(
   services: Pick<Services, 'deps' | 'bot'>,

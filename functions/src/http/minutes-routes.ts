@@ -12,6 +12,7 @@ import {
 } from '@qcdc/core';
 import { z } from 'zod';
 import { sendMinutesApprovalRequest } from '../bot/minutes-approval';
+import { minutesDecidedQuietly, minutesSubmittedQuietly } from '../notify/minutes-card-publisher';
 import type { Services } from '../services';
 import { standingDelegateDto, standingDelegatesForMeeting } from '../store/admin-delegations';
 import type { ApiHandler } from './api-handler';
@@ -37,6 +38,11 @@ export function transitionMeetingHandler(services: Services): ApiHandler {
           error: error instanceof Error ? error.message : String(error),
         }),
       );
+      // Everyone in the meeting chat sees the status (when the bot is in that chat).
+      await minutesSubmittedQuietly(services, meeting);
+    }
+    if (input.transition === 'approveMinutes' || input.transition === 'returnMinutes') {
+      await minutesDecidedQuietly(services, meeting);
     }
     return { jsonBody: { meeting: meetingDto(meeting) } };
   };

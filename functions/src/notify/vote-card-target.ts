@@ -20,11 +20,12 @@ export function meetingChatIdOf(joinWebUrl: string): string | null {
 }
 
 /**
- * Where a meeting's shared vote card goes: the chat of the Teams meeting linked to it, when the bot
- * is in that chat (a conversation reference was stored when it was added). Null otherwise: the
- * voters still have the "biểu quyết" command, the side panel and the stage.
+ * Where a meeting's shared cards (votes, minutes status) go: the chat of the Teams meeting linked to
+ * it, when the bot is in that chat (a conversation reference was stored when it was added). Null
+ * otherwise: people still have the "biểu quyết" command, the side panel, the stage and the chair's
+ * personal approval card.
  */
-export async function voteCardTarget(
+export async function meetingChatTarget(
   links: Pick<TeamsMeetingLinkRepository, 'getLink'>,
   conversations: Pick<ConversationRepository, 'getConversation'>,
   meeting: { tenantId: string; bodyId: string; meetingId: string },
@@ -41,3 +42,6 @@ export async function voteCardTarget(
     locale: reference.locale,
   };
 }
+
+/** The vote card's name for it (the first shared card). */
+export const voteCardTarget = meetingChatTarget;

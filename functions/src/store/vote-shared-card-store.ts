@@ -1,6 +1,5 @@
-import { RestError } from '@azure/data-tables';
 import type { Locale } from '@qcdc/core';
-import { isNotFound } from './storage-errors';
+import { SharedCardStore, type SharedCardLayout, type SharedCardRow } from './shared-card-store';
 import type { TableClientFactory } from './table-client-factory';
 import { TABLES } from './table-names';
 import { voteKeys } from './vote-entities';
@@ -21,59 +20,42 @@ export interface SharedVoteCard {
 
 /**
  * The shared vote card rows, in the body's partition of the `votes` table (RK
- * `card~<meetingId>~<motionId>`, apart from the `motion~` range every motion query reads). Creating
- * the row is the claim to post: a second opener (or a retried open) finds it and posts nothing.
+ * `card~<meetingId>~<motionId>`, apart from the `motion~` range every motion query reads).
  */
-export class SharedVoteCardStore {
-  constructor(private readonly tables: TableClientFactory) {}
+export const VOTE_CARD_LAYOUT: SharedCardLayout = {
+  table: TABLES.votes,
+  partitionKey: (tenantId, bodyId) => voteKeys.bodyPartition(tenantId, bodyId),
+  rowKey: (meetingId, motionId) => `card~${meetingId}~${motionId}`,
+  cardIdColumn: 'motionId',
+};
 
-  /** Insert-if-absent: `claimed` for the first caller, `exists` for everyone after. */
-  async claim(card: SharedVoteCard): Promise<'claimed' | 'exists'> {
-    try {
-      await this.client().createEntity({ ...keyOf(card), ...card });
-      return 'claimed';
-    } catch (error) {
-      if (error instanceof RestError && error.statusCode === 409) return 'exists';
-      throw error;
-    }
+export const voteCardRow = (card: SharedVoteCard): SharedCardRow => {
+  const { motionId, ...rest } = card;
+  return { ...rest, cardId: motionId, details: {} };
+};
+
+/** The generic shared card store over the vote layout, in the vote's own terms. */
+export class SharedVoteCardStore {
+  readonly store: SharedCardStore;
+
+  constructor(tables: TableClientFactory) {
+    this.store = new SharedCardStore(tables, VOTE_CARD_LAYOUT);
+  }
+
+  claim(card: SharedVoteCard): Promise<'claimed' | 'exists'> {
+    return this.store.claim(voteCardRow(card));
   }
 
   async get(
     key: Pick<SharedVoteCard, 'tenantId' | 'bodyId' | 'meetingId' | 'motionId'>,
   ): Promise<SharedVoteCard | null> {
-    const { partitionKey, rowKey } = keyOf(key);
-    try {
-      const row = await this.client().getEntity<Record<string, unknown>>(partitionKey, rowKey);
-      return {
-        tenantId: String(row.tenantId),
-        bodyId: String(row.bodyId),
-        meetingId: String(row.meetingId),
-        motionId: String(row.motionId),
-        conversationId: String(row.conversationId),
-        serviceUrl: String(row.serviceUrl),
-        locale: row.locale === 'en' ? 'en' : 'vi',
-        activityId: String(row.activityId ?? ''),
-        claimedAt: String(row.claimedAt ?? ''),
-      };
-    } catch (error) {
-      if (isNotFound(error)) return null;
-      throw error;
-    }
+    const row = await this.store.get({ ...key, cardId: key.motionId });
+    if (!row) return null;
+    const { cardId, details: _details, ...rest } = row;
+    return { ...rest, motionId: cardId };
   }
 
-  /** Records the posted message's id (or a fresh claim time when a stale claim is taken over). */
-  async update(card: SharedVoteCard): Promise<void> {
-    await this.client().upsertEntity({ ...keyOf(card), ...card }, 'Replace');
+  update(card: SharedVoteCard): Promise<void> {
+    return this.store.update(voteCardRow(card));
   }
-
-  private client() {
-    return this.tables(TABLES.votes);
-  }
-}
-
-function keyOf(key: Pick<SharedVoteCard, 'tenantId' | 'bodyId' | 'meetingId' | 'motionId'>) {
-  return {
-    partitionKey: voteKeys.bodyPartition(key.tenantId, key.bodyId),
-    rowKey: `card~${key.meetingId}~${key.motionId}`,
-  };
 }

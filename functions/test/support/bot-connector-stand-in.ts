@@ -20,6 +20,15 @@ export interface Delivery {
   at: number;
 }
 
+/** An edit of a message already posted (`PUT …/activities/{activityId}`), kept apart from posts. */
+export interface Edit {
+  conversationId: string;
+  activityId: string;
+  activity: Record<string, unknown>;
+  /** performance.now() when it arrived. */
+  at: number;
+}
+
 export type FaultResponse =
   | { kind: 'status'; status: number; retryAfterSeconds?: number; body?: string }
   /** Record the delivery, then never answer (the client times out: outcome unknown to it). */
@@ -28,7 +37,7 @@ export type FaultResponse =
 export interface FaultRule {
   respond: FaultResponse;
   /** Which requests (default: all). */
-  match?: (request: { conversationId: string; key: string }) => boolean;
+  match?: (request: { conversationId: string; key: string; method: 'POST' | 'PUT' }) => boolean;
   /** How many matching requests (default: every one). */
   times?: number;
 }
@@ -44,6 +53,8 @@ export interface BotConnectorStandIn {
   /** What a stored conversation reference's serviceUrl would be. */
   serviceUrl: string;
   deliveries: Delivery[];
+  /** Edits of posted messages (a shared card edited in place), in arrival order. */
+  edits: Edit[];
   /** 429 answers given. */
   throttled: number;
   /** Deliveries per idempotency key (header and activity must agree, see `mismatchedKeys`). */
@@ -69,6 +80,7 @@ export async function startBotConnectorStandIn(
   const perConversation = options.perConversation ?? TEAMS_PER_CONVERSATION_LIMITS;
   const perTenant = options.perTenant ?? TEAMS_PER_TENANT_LIMITS;
   const deliveries: Delivery[] = [];
+  const edits: Edit[] = [];
   const sent = new Map<string, number[]>();
   let faults: (FaultRule & { used: number })[] = [];
   const hanging = new Set<ServerResponse>();
@@ -99,9 +111,13 @@ export async function startBotConnectorStandIn(
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
-    const match = /^\/v3\/conversations\/([^/]+)\/activities\/?$/.exec(request.url ?? '');
-    if (request.method !== 'POST' || !match)
+    const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/.exec(
+      request.url ?? '',
+    );
+    const method = match?.[2] ? 'PUT' : 'POST';
+    if (!match || request.method !== method)
       return send(response, 404, { error: { code: 'NotFound' } });
+    const editedId = match[2] ? decodeURIComponent(match[2]) : null;
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const now = performance.now();
@@ -134,7 +150,7 @@ export async function startBotConnectorStandIn(
     const fault = faults.find(
       (rule) =>
         (rule.times === undefined || rule.used < rule.times) &&
-        (!rule.match || rule.match({ conversationId, key })),
+        (!rule.match || rule.match({ conversationId, key, method })),
     );
     if (fault?.respond.kind === 'status') {
       fault.used += 1;
@@ -167,6 +183,10 @@ export async function startBotConnectorStandIn(
     }
     record(conversationKey, now);
     record(tenantKey, now);
+    if (editedId !== null) {
+      edits.push({ conversationId, activityId: editedId, activity, at: now });
+      return send(response, 200, { id: editedId });
+    }
     deliveries.push({
       conversationId,
       tenantId,
@@ -212,6 +232,7 @@ export async function startBotConnectorStandIn(
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     deliveries,
+    edits,
     get throttled() {
       return throttled;
     },
