@@ -62,3 +62,4 @@ export * from './use-cases/roster-use-cases';
 export * from './use-cases/attendance-import';
 export * from './rosters/teams-meeting-link';
 export * from './reports/index';
+export * from './administration/index';

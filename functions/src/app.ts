@@ -1,5 +1,6 @@
 import type { HttpHandler, HttpMethod, TimerHandler } from '@azure/functions';
 import { authenticated } from './http/api-handler';
+import { adminRoutes } from './http/admin-routes';
 import { assignmentRoutes } from './http/assignment-routes';
 import { caseRoutes } from './http/case-routes';
 import { consultationRoutes } from './http/consultation-routes';
@@ -143,6 +144,7 @@ export function createRoutes(services: Services, extra: HttpRoute[] = []): HttpR
     ...graphRoutes(services),
     ...reportRoutes(services),
     ...notificationSettingsRoutes(services),
+    ...adminRoutes(services),
     ...extra,
   ];
 }

@@ -7,6 +7,7 @@ import type { GraphServices } from './graph/graph-services';
 import type { Logger } from './logger';
 import type { DownloadTicketStore } from './store/download-ticket-store';
 import type { NotificationSettingsStore } from './store/notification-settings-store';
+import type { TableUnitAdminStore } from './store/admin-unit-store';
 
 /** Everything handlers need, built once by the composition root (production or the local host). */
 export interface Services {
@@ -27,4 +28,6 @@ export interface Services {
   graph?: GraphServices | undefined;
   /** Per-person notification channel: chat (default), activity feed or both. */
   notificationSettings: NotificationSettingsStore;
+  /** Unit administration: admins, bodies index, dated settings, holiday table (admin-routes.ts). */
+  unitAdmin?: TableUnitAdminStore | undefined;
 }
