@@ -2,12 +2,17 @@ import { TableClient } from '@azure/data-tables';
 import { randomUUID } from 'node:crypto';
 import { startDevHost } from '../../functions/src/dev/host';
 import { DEMO_BODY, DEMO_MEMBERS, demoMeetingInput } from '../../functions/src/dev/demo-data';
+import { createBody } from '../../functions/src/dev/seed-demo-data';
+import { TableBodyRepository } from '../../functions/src/store/body-store';
+import { connectionStringTables } from '../../functions/src/store/table-client-factory';
 import { report, timeBurst, timeSequential } from '../support/timing';
 
 /**
  * Benchmarks, each printed as a ratio against a baseline measured in the same run on the same Azurite:
  * - create a meeting through the API (HTTP, token validation, zod, permission check, member lookup,
  *   atomic batch of meeting + audit event) vs a raw Azurite upsert of a row of the same size;
+ * - the same in a body of 40 members: each summoned member's reminder is a due-index row written
+ *   before the meeting and confirmed after it, so this shows what the reminders add per member;
  * - list a body's meetings through the API vs a raw query of the same partition;
  * - a burst of concurrent creates vs the same number of concurrent raw upserts.
  * Not a test: numbers vary by machine; correctness under bursts is asserted in functions/test.
@@ -54,6 +59,38 @@ export async function runApiBench(): Promise<void> {
     const rawUpsert = await timeSequential(ROUNDS, () => raw.upsertEntity(rawRow()));
     const apiCreateMs = await timeSequential(ROUNDS, apiCreate);
     report('create meeting (API) vs raw upsert', apiCreateMs, rawUpsert);
+
+    // The demo body's people plus 34 more members: 40, all summoned but the observer.
+    const large = { ...DEMO_BODY, id: 'bcd-bench-40', name: 'Ban Chỉ đạo (40 thành viên)' };
+    await createBody(
+      new TableBodyRepository(connectionStringTables(host.storageConnection)),
+      large,
+      [
+        ...Object.values(DEMO_MEMBERS),
+        ...Array.from({ length: 40 - Object.keys(DEMO_MEMBERS).length }, (_, i) => ({
+          tenantId: DEMO_BODY.tenantId,
+          userId: randomUUID(),
+          displayName: `Ủy viên ${i + 1}`,
+          title: 'Ủy viên',
+          roles: ['member' as const],
+        })),
+      ],
+      new Date(),
+    );
+    const largeCreate = async () => {
+      const response = await fetch(`${host.baseUrl}/api/bodies/${large.id}/meetings`, {
+        method: 'POST',
+        headers,
+        body,
+      });
+      if (response.status !== 201) throw new Error(`create answered ${response.status}`);
+      await response.arrayBuffer();
+    };
+    for (let i = 0; i < 5; i++) await largeCreate();
+    const largeRounds = Math.max(1, Math.round(ROUNDS / 4));
+    const rawUpsertAgain = await timeSequential(largeRounds, () => raw.upsertEntity(rawRow()));
+    const largeCreateMs = await timeSequential(largeRounds, largeCreate);
+    report('create meeting, 40 members (API) vs raw upsert', largeCreateMs, rawUpsertAgain);
 
     const rawList = await timeSequential(50, async () => {
       let n = 0;

@@ -16,19 +16,13 @@ import {
   type ReminderTicket,
 } from '@qcdc/core';
 import type { Logger } from '../logger';
-import type { DueIndexStore } from '../store/due-index-store';
+import { dueIndexKeys, type DueIndexStore, type RowVersion } from '../store/due-index-store';
 import { REMINDER_TIMING } from './reminder-timing';
 import { fixedPlanContexts, type PlanContexts } from './unit-plan-contexts';
 
-interface WrittenRow {
-  partitionKey: string;
-  rowKey: string;
-  etag: string;
-}
-
 interface TableTicket extends ReminderTicket {
-  readonly confirm: WrittenRow[];
-  readonly obsolete: WrittenRow[];
+  readonly confirm: RowVersion[];
+  readonly obsolete: RowVersion[];
 }
 
 /**
@@ -38,6 +32,9 @@ interface TableTicket extends ReminderTicket {
  * `verify`; rows only the old state planned are upserted flagged too (re-created if the sweep just
  * took them, so the sweep's "plan the next one" cannot slip a stale row in unflagged).
  * confirm: new rows are unflagged and old rows deleted, each only if still the version prepare wrote.
+ * Both go by due-index partition (DueIndexStore.writeGrouped / settle): entity-group transactions
+ * of up to 100 rows, partitions in parallel, so the cost follows the partitions touched (at most
+ * DUE_INDEX_SHARDS per due hour), not the number of people reminded.
  */
 export class TableReminderScheduler implements ReminderScheduler {
   constructor(
@@ -102,26 +99,25 @@ export class TableReminderScheduler implements ReminderScheduler {
     );
     const removed = before.filter((reminder) => !afterIds.has(id(reminder)));
     const flags = { verify: true, markedAt: now.toISOString(), planStamp: plan.stamp };
-    const write = async (reminder: PlannedReminder): Promise<WrittenRow> => {
-      const written = await this.index.write(reminder, flags, 'upsert');
-      if (written === 'exists') throw new Error('upsert cannot find an existing row');
-      return written;
-    };
-    const [confirm, obsolete] = await Promise.all([
-      Promise.all(added.map(write)),
-      Promise.all(removed.map(write)),
-    ]);
-    const ticket: TableTicket = { rows: confirm.length + obsolete.length, confirm, obsolete };
+    // One upsert transaction per due-index partition, every partition at once: a meeting's N
+    // summoned members cost at most DUE_INDEX_SHARDS requests per due hour, not N.
+    const written = await this.index.writeGrouped([...added, ...removed], flags);
+    const isAdded = new Set(
+      added.map((reminder) => dueIndexKeys.row(reminder.dueAt, reminder.key)),
+    );
+    // The sweep checks every vote reminder against its motion and roster whatever its flag
+    // (reminder-sweep.ts), so clearing the flag of a vote's new rows would buy nothing.
+    const confirm = change.type === 'vote' ? [] : written.filter((row) => isAdded.has(row.rowKey));
+    const obsolete = written.filter((row) => !isAdded.has(row.rowKey));
+    const ticket: TableTicket = { rows: written.length, confirm, obsolete };
     return ticket;
   }
 
   async confirm(ticket: ReminderTicket): Promise<void> {
     const { confirm = [], obsolete = [] } = ticket as Partial<TableTicket>;
     try {
-      await Promise.all([
-        ...confirm.map((row) => this.index.confirm(row.partitionKey, row.rowKey, row.etag)),
-        ...obsolete.map((row) => this.index.remove(row.partitionKey, row.rowKey, row.etag)),
-      ]);
+      // Clearing flags in one transaction per partition; each row only if still prepare's version.
+      await this.index.settle(confirm, obsolete);
     } catch (error) {
       // The aggregate is written; these rows stay flagged and the sweep checks them.
       this.log.warn('reminder confirm failed; rows stay flagged for the sweep', {

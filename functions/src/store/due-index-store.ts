@@ -45,6 +45,16 @@ export interface DueRow {
   planStamp: string;
 }
 
+/** A row as one write left it: the ETag a later conditional write must match. */
+export interface RowVersion {
+  partitionKey: string;
+  rowKey: string;
+  etag: string;
+}
+
+/** Azure Tables' limit on one entity-group transaction (same PartitionKey only). */
+export const MAX_BATCH = 100;
+
 export interface WriteFlags {
   verify: boolean;
   markedAt: string;
@@ -105,6 +115,90 @@ export class DueIndexStore {
       if (mode === 'create' && storageStatus(error) === 409) return 'exists';
       throw error;
     }
+  }
+
+  /**
+   * Upserts the rows of one change: one entity-group transaction per partition (chunks of
+   * MAX_BATCH), all partitions at once. A change's reminders mostly share their due hour, so this is
+   * at most DUE_INDEX_SHARDS requests however many people are reminded, instead of one per row.
+   * Returns the version of each row written, to confirm it later only if still that version. A row
+   * whose transaction answered without its ETag is left out: it stays flagged, which is always safe
+   * (the sweep checks flagged rows against their aggregate).
+   */
+  async writeGrouped(
+    reminders: readonly PlannedReminder[],
+    flags: WriteFlags,
+  ): Promise<RowVersion[]> {
+    // Keyed by partition, then row: a batch may not name a row twice (the last plan of it wins).
+    const byPartition = new Map<string, Map<string, ReturnType<typeof toEntity>>>();
+    for (const reminder of reminders) {
+      const entity = toEntity(reminder, flags);
+      const rows = byPartition.get(entity.partitionKey) ?? new Map();
+      rows.set(entity.rowKey, entity);
+      byPartition.set(entity.partitionKey, rows);
+    }
+    const written = await Promise.all(
+      chunksOf(byPartition, MAX_BATCH).map(async (entities): Promise<RowVersion[]> => {
+        if (entities.length === 1) {
+          // A lone row: a plain upsert is the same one request, without the multipart envelope.
+          const entity = entities[0]!;
+          const etag = await this.table.upsert(entity);
+          return [{ partitionKey: entity.partitionKey, rowKey: entity.rowKey, etag }];
+        }
+        const response = await this.table.transaction(
+          entities.map((entity): TransactionAction => ['upsert', entity, 'Replace']),
+        );
+        // Sub-responses come in the order of the operations (they carry no RowKey for a 204).
+        if (response.subResponses.length !== entities.length) return [];
+        return entities.flatMap((entity, i): RowVersion[] => {
+          const etag = response.subResponses[i]?.etag?.trim();
+          return etag ? [{ partitionKey: entity.partitionKey, rowKey: entity.rowKey, etag }] : [];
+        });
+      }),
+    );
+    return written.flat();
+  }
+
+  /**
+   * After the aggregate's write: clears the flag of `confirm` rows and deletes `remove` rows, each
+   * only if still the version given (a sweep's claim or another change since then wins; that row
+   * stays as it is, flagged or re-planned). Clearing goes one conditional-Merge transaction per
+   * partition; a transaction is all-or-nothing, so when one row of it moved (412/404) its rows are
+   * settled one by one instead. Deletes go one by one: the SDK's transaction delete cannot carry an
+   * ETag, and an unconditional delete could remove a row a concurrent change has just planned again.
+   */
+  async settle(confirm: readonly RowVersion[], remove: readonly RowVersion[]): Promise<void> {
+    const byPartition = new Map<string, Map<string, RowVersion>>();
+    for (const row of confirm) {
+      const rows = byPartition.get(row.partitionKey) ?? new Map();
+      rows.set(row.rowKey, row);
+      byPartition.set(row.partitionKey, rows);
+    }
+    await Promise.all([
+      ...chunksOf(byPartition, MAX_BATCH).map(async (rows) => {
+        if (rows.length === 1) {
+          await this.confirm(rows[0]!.partitionKey, rows[0]!.rowKey, rows[0]!.etag);
+          return;
+        }
+        try {
+          await this.table.transaction(
+            rows.map(({ partitionKey, rowKey, etag }): TransactionAction => [
+              'update',
+              { partitionKey, rowKey, verify: false, markedAt: '' },
+              'Merge',
+              { etag },
+            ]),
+          );
+        } catch (error) {
+          const status = storageStatus(error);
+          if (status !== 412 && status !== 404) throw error;
+          await Promise.all(
+            rows.map((row) => this.confirm(row.partitionKey, row.rowKey, row.etag)),
+          );
+        }
+      }),
+      ...remove.map((row) => this.remove(row.partitionKey, row.rowKey, row.etag)),
+    ]);
   }
 
   /** Many rows at once (seeding, benchmarks): 100-operation batches per partition, in parallel. */
@@ -197,6 +291,16 @@ export class DueIndexStore {
       throw error;
     }
   }
+}
+
+/** Each partition's values in chunks of at most `size` (one transaction each). */
+function chunksOf<T>(byPartition: Map<string, Map<string, T>>, size: number): T[][] {
+  const chunks: T[][] = [];
+  for (const rows of byPartition.values()) {
+    const list = [...rows.values()];
+    for (let i = 0; i < list.length; i += size) chunks.push(list.slice(i, i + size));
+  }
+  return chunks;
 }
 
 function toEntity(reminder: PlannedReminder, flags: WriteFlags) {
