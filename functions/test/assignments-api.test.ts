@@ -97,4 +97,59 @@ describe('assignments over the API (Azurite)', () => {
     const list = await apiAs(host, head)(`/api/bodies/${other.body.id}/assignments`);
     expect(list.status).toBe(404);
   });
+
+  it("answers the dashboard a summary view: the table's columns only, the same values and stats", async () => {
+    const { secretary, member, head, observer } = fixture.users;
+    const created = await apiAs(host, secretary)(base(), {
+      method: 'POST',
+      body: {
+        title: 'Tổng hợp kiến nghị cử tri',
+        description: 'Một mô tả dài chỉ trang chi tiết mới cần.',
+        ownerId: member.userId,
+        coOwnerIds: [head.userId],
+        deadline: '2099-06-30',
+        priority: 'high',
+      },
+    });
+    expect(created.status).toBe(201);
+    const id = created.json.assignment.id;
+    const progress = await apiAs(host, member)(`${base()}/${id}/progress`, {
+      method: 'POST',
+      body: { version: 1, note: 'Đã tổng hợp 12 kiến nghị', percent: 40 },
+    });
+    expect(progress.status).toBe(200);
+
+    const [full, summary] = await Promise.all([
+      apiAs(host, observer)(base()),
+      apiAs(host, observer)(`${base()}?view=summary`),
+    ]);
+    expect(summary.status).toBe(200);
+    expect(summary.json.stats).toEqual(full.json.stats);
+    type Row = Record<string, unknown> & { id: string };
+    const fullRow = (full.json.assignments as Row[]).find((a) => a.id === id)!;
+    const row = (summary.json.assignments as Row[]).find((a) => a.id === id)!;
+    expect(Object.keys(row).sort()).toEqual(
+      [
+        'coOwnerIds',
+        'deadline',
+        'extended',
+        'id',
+        'onTime',
+        'originalDeadline',
+        'ownerId',
+        'priority',
+        'source',
+        'status',
+        'title',
+      ].sort(),
+    );
+    // Every value the summary carries is the full view's.
+    for (const [key, value] of Object.entries(row)) expect(value).toEqual(fullRow[key]);
+    expect(fullRow.description).toBe('Một mô tả dài chỉ trang chi tiết mới cần.');
+    expect((fullRow.progress as unknown[]).length).toBe(1);
+    expect(summary.json.assignments.length).toBe(full.json.assignments.length);
+
+    const unknown = await apiAs(host, observer)(`${base()}?view=everything`);
+    expect([unknown.status, unknown.json.error.code]).toEqual([400, 'VALIDATION.FAILED']);
+  });
 });

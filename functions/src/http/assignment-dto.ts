@@ -34,3 +34,30 @@ export function assignmentDto(assignment: Assignment, now: Date) {
     version: assignment.version,
   };
 }
+
+/**
+ * The dashboard table's row (`GET …/assignments?view=summary`): only what the table, its filters,
+ * counts and CSV/XLSX export read. A year of a body's work is a thousand rows, and the full view's
+ * description, progress notes and extension request made that answer ~640 KB; the detail page still
+ * reads the full view, one assignment at a time. Field names and meanings match `assignmentDto`, so
+ * a row is a subset of the full view.
+ */
+export function assignmentSummaryDto(assignment: Assignment) {
+  return {
+    id: assignment.id,
+    title: assignment.title,
+    ownerId: assignment.ownerId,
+    coOwnerIds: assignment.coOwnerIds,
+    // The CSV's "source" column only says whether it came from a meeting.
+    source: assignment.source.meetingId
+      ? { kind: assignment.source.kind, meetingId: assignment.source.meetingId }
+      : { kind: assignment.source.kind },
+    deadline: assignment.deadline,
+    originalDeadline: assignment.originalDeadline,
+    extended: isExtended(assignment),
+    priority: assignment.priority,
+    status: assignment.status,
+    onTime: completedOnTime(assignment),
+    ...(assignment.completedAt ? { completedAt: assignment.completedAt } : {}),
+  };
+}

@@ -18,9 +18,12 @@ import { z } from 'zod';
 import type { HttpRoute } from '../app';
 import type { Services } from '../services';
 import { authenticated, type ApiHandler } from './api-handler';
-import { assignmentDto } from './assignment-dto';
+import { assignmentDto, assignmentSummaryDto } from './assignment-dto';
 import { readJson } from './read-json';
 import { ZBodyParams } from './route-params';
+
+/** `?view=summary`: the dashboard table's rows (assignment-dto.ts); anything else is refused. */
+const ZListQuery = z.object({ view: z.enum(['full', 'summary']).default('full') });
 
 const ZAssignmentParams = ZBodyParams.extend({
   assignmentId: z.string().regex(/^[0-9A-Za-z-]{1,64}$/, 'not a valid id'),
@@ -55,13 +58,18 @@ export function assignmentRoutes(services: Services): HttpRoute[] {
       name: 'listAssignments',
       methods: ['GET'],
       route: 'bodies/{bodyId}/assignments',
-      handler: authenticated(services, async ({ actor, params }) => {
+      handler: authenticated(services, async ({ actor, params, request }) => {
         const { bodyId } = ZBodyParams.parse(params);
+        const { view } = ZListQuery.parse({ view: request.query.get('view') ?? undefined });
+        // One partition query either way (the body's partition); the view only trims the answer.
         const assignments = await listBodyAssignments(services.deps, actor, bodyId);
+        const at = now();
         return {
           jsonBody: {
-            assignments: assignments.map((a) => assignmentDto(a, now())),
-            stats: assignmentStats(assignments, now()),
+            assignments: assignments.map((a) =>
+              view === 'summary' ? assignmentSummaryDto(a) : assignmentDto(a, at),
+            ),
+            stats: assignmentStats(assignments, at),
           },
         };
       }),

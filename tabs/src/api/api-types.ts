@@ -176,6 +176,34 @@ export interface BodyAssignments {
   stats: AssignmentStatsView;
 }
 
+/**
+ * A row of the dashboard's assignment table (`GET …/assignments?view=summary`,
+ * functions/src/http/assignment-dto.ts `assignmentSummaryDto`): the full view's fields the table,
+ * its filters, counts and exports read, with the same names, so a full view is also a row.
+ */
+export type AssignmentRow = Pick<
+  AssignmentView,
+  | 'id'
+  | 'title'
+  | 'ownerId'
+  | 'coOwnerIds'
+  | 'deadline'
+  | 'originalDeadline'
+  | 'extended'
+  | 'priority'
+  | 'status'
+  | 'onTime'
+> & {
+  source: Pick<AssignmentView['source'], 'kind' | 'meetingId'>;
+  completedAt?: string | undefined;
+};
+
+/** GET `/api/bodies/{bodyId}/assignments?view=summary`. */
+export interface BodyAssignmentRows {
+  assignments: AssignmentRow[];
+  stats: AssignmentStatsView;
+}
+
 export type CreateAssignmentBody = z.input<typeof ZCreateAssignmentInput>;
 export type ProgressBody = z.input<typeof ZProgressInput>;
 export type RequestExtensionBody = z.input<typeof ZRequestExtensionInput>;

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { DevSession } from '../auth/dev-session';
 import { TeamsSession } from '../auth/teams-session';
 import { I18nProvider, initialLocale, translate } from '../i18n';
-import { detectHost, type Host } from '../teams/teams-host';
+import { detectHost, knownHost, type Host } from '../teams/teams-host';
 import { AppShell } from './app-shell';
 import { LangAttribute } from './lang-attribute';
 import { fluentThemeFor } from './theme';
@@ -15,9 +15,10 @@ const useStyles = makeStyles({
 
 /** Finds the host, then sets language, theme and sign-in from it. */
 export function App() {
-  const [host, setHost] = useState<Host | null>(null);
+  const [host, setHost] = useState<Host | null>(knownHost);
   useEffect(() => {
-    void detectHost().then(setHost);
+    // Once, on mount; a host known at the first render (a plain browser window) needs none.
+    if (!knownHost()) void detectHost().then(setHost);
   }, []);
   if (!host) return <Booting />;
   return <HostedApp host={host} />;

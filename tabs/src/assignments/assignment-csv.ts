@@ -1,5 +1,5 @@
 import { formatDate, type Locale } from '@qcdc/core';
-import type { AssignmentView } from '../api/api-types';
+import type { AssignmentRow } from '../api/api-types';
 import { assignmentStatusKey, priorityKey } from '../i18n/labels';
 import { translate, type MessageKey } from '../i18n/translate';
 import { deadlineState, deadlineText, formatCivilDate, vietnamToday } from './assignment-dates';
@@ -44,7 +44,7 @@ const COLUMNS: readonly MessageKey[] = [
 
 /** The header and one line per assignment, in the reader's language; dates dd/MM/yyyy. */
 export function assignmentCsvRows(
-  assignments: readonly AssignmentView[],
+  assignments: readonly AssignmentRow[],
   nameOf: (userId: string) => string,
   locale: Locale,
   now: Date,
@@ -69,7 +69,7 @@ export function assignmentCsvRows(
 }
 
 /** "Quá 2 ngày" / "Còn 3 ngày" for work going on; "Đúng hạn" / "Trễ hạn" once done. */
-function timeliness(a: AssignmentView, locale: Locale, now: Date): string {
+function timeliness(a: AssignmentRow, locale: Locale, now: Date): string {
   if (a.status === 'done') {
     return translate(locale, a.onTime === false ? 'timeliness.late' : 'timeliness.onTime');
   }

@@ -59,23 +59,33 @@ export function groupMyAssignments<T extends Sortable>(
 
 const PRIORITY_RANK: Record<AssignmentPriority, number> = { urgent: 0, high: 1, normal: 2 };
 
+/** What the dashboard table sorts by (its rows carry no `updatedAt`). */
+type TableSortable = Pick<AssignmentView, 'status' | 'deadline' | 'priority' | 'title'>;
+
+/** One collator for every comparison: `localeCompare(…, 'vi')` builds one per call. */
+const VIETNAMESE = new Intl.Collator('vi');
+
 /** Earliest deadline first, then the more urgent, then by title (Vietnamese collation). */
-export function byDeadline(a: Sortable, b: Sortable): number {
+export function byDeadline(a: TableSortable, b: TableSortable): number {
   return (
-    a.deadline.localeCompare(b.deadline) ||
+    // "yyyy-MM-dd" strings sort as the dates do.
+    (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0) ||
     PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] ||
-    a.title.localeCompare(b.title, 'vi')
+    VIETNAMESE.compare(a.title, b.title)
   );
 }
 
 function byLatestFinished(a: Sortable, b: Sortable): number {
   const at = (x: Sortable) => x.completedAt ?? x.updatedAt;
-  return at(b).localeCompare(at(a)) || a.title.localeCompare(b.title, 'vi');
+  return at(b).localeCompare(at(a)) || VIETNAMESE.compare(a.title, b.title);
 }
 
 /** Overdue first, then by deadline: the order of the dashboard table and its CSV export. */
-export function sortForTable<T extends Sortable>(assignments: readonly T[], now: Date): T[] {
-  return [...assignments].sort(
-    (a, b) => Number(isOverdueAt(b, now)) - Number(isOverdueAt(a, now)) || byDeadline(a, b),
-  );
+export function sortForTable<T extends TableSortable>(assignments: readonly T[], now: Date): T[] {
+  // Overdue decided once per row, not twice per comparison: a year's thousand rows made ~40,000
+  // date calculations, a visible part of the dashboard's first render.
+  return assignments
+    .map((assignment) => ({ assignment, overdue: isOverdueAt(assignment, now) }))
+    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || byDeadline(a.assignment, b.assignment))
+    .map(({ assignment }) => assignment);
 }

@@ -1,5 +1,5 @@
 import { ASSIGNMENT_STATUSES, type AssignmentStatus, type Locale } from '@qcdc/core';
-import type { AssignmentStatsView, AssignmentView } from '../api/api-types';
+import type { AssignmentRow, AssignmentStatsView } from '../api/api-types';
 import { assignmentStatusKey } from '../i18n/labels';
 import { translate } from '../i18n/translate';
 import { isOverdueAt } from './assignment-dates';
@@ -33,8 +33,11 @@ export function foldForSearch(text: string): string {
     .trim();
 }
 
-/** The rows shown, in the table's order (overdue first, then by deadline). */
-export function filterAssignments<T extends AssignmentView>(
+/**
+ * The rows shown, in the table's order (overdue first, then by deadline). The text search reads
+ * what the table shows, the title and the people (the rows carry no description).
+ */
+export function filterAssignments<T extends AssignmentRow>(
   assignments: readonly T[],
   filter: TableFilter,
   nameOf: (userId: string) => string,
@@ -50,7 +53,7 @@ export function filterAssignments<T extends AssignmentView>(
       }
       if (words.length === 0) return true;
       const haystack = foldForSearch(
-        [a.title, a.description, nameOf(a.ownerId), ...a.coOwnerIds.map(nameOf)].join(' '),
+        [a.title, nameOf(a.ownerId), ...a.coOwnerIds.map(nameOf)].join(' '),
       );
       return words.every((word) => haystack.includes(word));
     }),
@@ -65,7 +68,7 @@ export interface StateCount {
 }
 
 /** Overdue first, then each stored status with the overdue ones taken out. */
-export function stateCounts(assignments: readonly AssignmentView[], now: Date): StateCount[] {
+export function stateCounts(assignments: readonly AssignmentRow[], now: Date): StateCount[] {
   const counts = new Map<StateCount['key'], number>([
     ['overdue', 0],
     ...ASSIGNMENT_STATUSES.map((status) => [status, 0] as const),

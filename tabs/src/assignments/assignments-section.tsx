@@ -20,9 +20,14 @@ import {
 } from '@fluentui/react-components';
 import type { BodyRole } from '@qcdc/core';
 import { lazy, Suspense, useMemo, useState } from 'react';
-import type { AssignmentView, BodyAssignments, BodyMember } from '../api/api-types';
+import type {
+  AssignmentRow,
+  AssignmentView,
+  BodyAssignmentRows,
+  BodyMember,
+} from '../api/api-types';
 import { canCreateAssignment } from '../app/permissions';
-import { useResource } from '../app/use-resource';
+import { useResource, type Resource } from '../app/use-resource';
 import { useSession } from '../auth/session-context';
 import { ErrorBar } from '../components/error-bar';
 import { Loading } from '../components/loading';
@@ -121,12 +126,14 @@ export function AssignmentsSection(props: {
   bodyId: string;
   members: readonly BodyMember[];
   myRoles: readonly BodyRole[];
+  /** Loaded by the page alongside the body (`useAssignmentRows`), not after it has rendered. */
+  rows: Resource<BodyAssignmentRows>;
+  reloadRows: () => void;
 }) {
-  const { api, host } = useSession();
+  const { host } = useSession();
   const { t } = useI18n();
-  const [data, reload] = useResource(`assignments:${props.bodyId}`, () =>
-    api.listBodyAssignments(props.bodyId),
-  );
+  const data = props.rows;
+  const reload = props.reloadRows;
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<AssignmentView | null>(null);
   const mayAssign = canCreateAssignment(props.myRoles);
@@ -179,12 +186,22 @@ export function AssignmentsSection(props: {
   );
 }
 
+/**
+ * The body's assignment rows for the table: the summary view (only the table's columns), since the
+ * full list of a year's work is ~640 KB. Called by the page next to its other requests, so all start
+ * together.
+ */
+export function useAssignmentRows(bodyId: string): [Resource<BodyAssignmentRows>, () => void] {
+  const { api } = useSession();
+  return useResource(`assignments:${bodyId}`, () => api.listBodyAssignmentRows(bodyId));
+}
+
 /** Rows rendered at first, and added by each "show more". */
 const TABLE_PAGE = 50;
 
 function Overview(props: {
   bodyId: string;
-  data: BodyAssignments;
+  data: BodyAssignmentRows;
   members: readonly BodyMember[];
   nameOf: (userId: string) => string;
   canDownload: boolean;
@@ -311,7 +328,12 @@ function Overview(props: {
           </Button>
         </div>
       </div>
-      <AssignmentTable assignments={shown.slice(0, limit)} nameOf={props.nameOf} now={now} />
+      <AssignmentTable
+        bodyId={props.bodyId}
+        assignments={shown.slice(0, limit)}
+        nameOf={props.nameOf}
+        now={now}
+      />
       {shown.length > limit && (
         <div>
           <Button onClick={() => setLimit((current) => current + TABLE_PAGE)}>
@@ -328,7 +350,8 @@ function Overview(props: {
 
 /** The rows shown: title (link), owner and co-owners, deadline with days left, status, priority. */
 export function AssignmentTable(props: {
-  assignments: readonly AssignmentView[];
+  bodyId: string;
+  assignments: readonly AssignmentRow[];
   nameOf: (userId: string) => string;
   now: Date;
 }) {
@@ -354,7 +377,7 @@ export function AssignmentTable(props: {
             return (
               <TableRow key={a.id} className={overdue ? styles.overdueRow : undefined}>
                 <TableCell>
-                  <AppLink to={paths.assignment(a.bodyId, a.id)}>{a.title}</AppLink>
+                  <AppLink to={paths.assignment(props.bodyId, a.id)}>{a.title}</AppLink>
                 </TableCell>
                 <TableCell>
                   <div className={styles.cell}>

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { BodySummary } from '../api/api-types';
 import { splitByTime } from '../app/meeting-time';
 import { canCreateMeeting } from '../app/permissions';
-import { AssignmentsSection } from '../assignments/assignments-section';
+import { AssignmentsSection, useAssignmentRows } from '../assignments/assignments-section';
 import { useResource } from '../app/use-resource';
 import { useSession } from '../auth/session-context';
 import { BodyPicker } from '../components/body-picker';
@@ -20,6 +20,9 @@ import { paths } from '../routing/routes';
 import { useMeetingSurface } from '../teams/use-meeting-surface';
 import { CitizensSection } from '../cases/citizens-section';
 import { RosterCard } from '../roster/roster-card';
+import { can } from '@qcdc/core';
+import { LazyYearSoFar } from '../reports/lazy-reports-page';
+import { reportPaths } from '../reports/report-routes';
 
 const useStyles = makeStyles({
   subtitle: {
@@ -29,7 +32,15 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
     color: tokens.colorNeutralForeground2,
   },
-  actions: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
+  // Wraps, and may shrink below its content: on a phone the picker and buttons take their own lines.
+  actions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    gap: tokens.spacingHorizontalM,
+    minWidth: 0,
+    maxWidth: '100%',
+  },
   grid: {
     display: 'grid',
     gridTemplateColumns: 'minmax(0, 2fr) minmax(260px, 1fr)',
@@ -59,6 +70,8 @@ export function BodyDashboard(props: {
   const [data, reload] = useResource(`body:${bodyId}`, () =>
     Promise.all([api.getBody(bodyId), api.listMeetings(bodyId)]),
   );
+  // Asked for in the same render as the body: the table's rows do not wait for the body to show.
+  const [rows, reloadRows] = useAssignmentRows(bodyId);
   const meetings = data.status === 'ready' ? data.data[1] : null;
   const split = useMemo(() => splitByTime(meetings ?? [], Date.now()), [meetings]);
   useMeetingSurface(meetings);
@@ -73,6 +86,11 @@ export function BodyDashboard(props: {
           value={bodyId}
           onChange={props.onSelect}
         />
+      )}
+      {can({ bodyRoles: myRoles, meetingRoles: [] }, 'report.read') && (
+        <Button onClick={() => navigate(reportPaths.reports(bodyId))}>
+          {t('dashboard.reports')}
+        </Button>
       )}
       {canCreateMeeting(myRoles) && (
         <Button appearance="primary" onClick={() => navigate(paths.meetingNew(bodyId))}>
@@ -99,9 +117,15 @@ export function BodyDashboard(props: {
           bodyId={bodyId}
           members={data.data[0].members}
           myRoles={data.data[0].myRoles}
+          rows={rows}
+          reloadRows={reloadRows}
         />
       )}
       {data.status === 'ready' && <CitizensSection bodyId={bodyId} />}
+      {data.status === 'ready' &&
+        can({ bodyRoles: data.data[0].myRoles, meetingRoles: [] }, 'report.read') && (
+          <LazyYearSoFar bodyId={bodyId} />
+        )}
       {data.status === 'ready' && (
         <div className={styles.grid}>
           <SectionCard title={t('dashboard.meetings')}>

@@ -29,7 +29,8 @@ export interface TeamsHost {
  * making every local page load wait for the timeout (or load teams-js at all).
  */
 export async function detectHost(timeoutInMs = 3000): Promise<Host> {
-  if (clearlyStandalone()) return { kind: 'browser' };
+  const known = knownHost();
+  if (known) return known;
   // Loaded only when a host is possible: teams-js fetches its domain list from a CDN on load.
   const { app, authentication } = await import('@microsoft/teams-js');
   const initialized = await Promise.race([
@@ -53,6 +54,15 @@ export async function detectHost(timeoutInMs = 3000): Promise<Host> {
     getToken: () => authentication.getAuthToken(),
     openLink: (url) => app.openLink(url),
   };
+}
+
+/**
+ * The host when it is known without asking teams-js (a plain browser window), else null. Synchronous,
+ * so outside Teams the first render is already the app, not a "starting…" screen replaced a moment
+ * later.
+ */
+export function knownHost(): BrowserHost | null {
+  return clearlyStandalone() ? { kind: 'browser' } : null;
 }
 
 function clearlyStandalone(): boolean {
