@@ -67,10 +67,14 @@ describe('Front consultations in Chromium against the local suite', () => {
     await page.getByText(vi('consultation.sendLate', { date: vietnamDateAhead(-5) })).waitFor();
     expect(await page.getByText(documentTitle).count()).toBeGreaterThan(0);
 
+    // Wait for each in the list, not anywhere: a controlled textarea carries its typed text as its
+    // text content too, so a page-wide match would not wait for the add (and typing the next one
+    // while the first is still saving would be wiped when that save clears the form).
+    const list = page.getByRole('list', { name: vi('recommendation.list') });
     for (const text of [first, second]) {
       await page.getByLabel(vi('recommendation.newText')).fill(text);
       await page.getByRole('button', { name: vi('recommendation.add') }).click();
-      await page.getByText(text).waitFor();
+      await list.getByText(text).waitFor();
     }
     const one = recommendation(page, 1);
     await one.getByLabel(vi('recommendation.owner')).selectOption(lan.userId);
