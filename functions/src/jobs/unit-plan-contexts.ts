@@ -10,7 +10,13 @@ import {
   type WorkCalendar,
   type WorkCalendarProvider,
 } from '@qcdc/core';
-import { unitPartition } from '../store/admin-unit-store';
+import {
+  HOLIDAYS,
+  SETTINGS,
+  toHolidayYear,
+  toSettingsVersion,
+  unitPartition,
+} from '../store/admin-unit-store';
 import type { CountingTableClient } from '../store/counting-table-client';
 import { keys, rowKeyRange } from '../store/keys';
 
@@ -56,10 +62,8 @@ interface UnitPlanRows {
   holidays: UnitHolidayYear[];
 }
 
-const HOLIDAYS = 'holidays';
 /** Entries kept per cache before it starts over (a bound on memory, not a tuning knob). */
 const MAX_CACHED = 10_000;
-const SETTINGS = 'settings';
 
 /**
  * The per-unit plan contexts, read from the unit's administration partition (admin-unit-store.ts:
@@ -197,23 +201,8 @@ export class UnitPlanContexts implements PlanContexts, WorkCalendarProvider {
     const holidays: UnitHolidayYear[] = [];
     for (const row of rows) {
       const rowKey = String(row.rowKey);
-      if (rowKey.startsWith(`${SETTINGS}~`)) {
-        settings.push({
-          effectiveFrom: rowKey.slice(SETTINGS.length + 1),
-          values: JSON.parse(String(row.values)) as UnitSettingsVersion['values'],
-          savedAt: String(row.savedAt),
-          savedBy: String(row.savedBy),
-          savedByName: String(row.savedByName),
-        });
-      } else if (rowKey.startsWith(`${HOLIDAYS}~`)) {
-        holidays.push({
-          year: Number(rowKey.slice(HOLIDAYS.length + 1)),
-          daysOff: JSON.parse(String(row.daysOff)) as UnitHolidayYear['daysOff'],
-          makeUpWorkingDays: JSON.parse(
-            String(row.makeUpWorkingDays),
-          ) as UnitHolidayYear['makeUpWorkingDays'],
-        });
-      }
+      if (rowKey.startsWith(`${SETTINGS}~`)) settings.push(toSettingsVersion(row));
+      else if (rowKey.startsWith(`${HOLIDAYS}~`)) holidays.push(toHolidayYear(row));
     }
     return { settings, holidays };
   }

@@ -51,8 +51,9 @@ export interface UnitChange {
 
 const UNIT_ROW = 'unit';
 const BODY = 'body';
-const SETTINGS = 'settings';
-const HOLIDAYS = 'holidays';
+/** Row-key prefixes of the settings versions and holiday years (the reminder planner reads them too). */
+export const SETTINGS = 'settings';
+export const HOLIDAYS = 'holidays';
 const DELEGATION = 'delegation';
 
 export class TableUnitAdminStore {
@@ -105,21 +106,9 @@ export class TableUnitAdminStore {
           name: String(row.name),
         });
       } else if (rowKey.startsWith(`${SETTINGS}~`)) {
-        settings.push({
-          effectiveFrom: rowKey.slice(SETTINGS.length + 1),
-          values: JSON.parse(String(row.values)) as UnitSettingsVersion['values'],
-          savedAt: String(row.savedAt),
-          savedBy: String(row.savedBy),
-          savedByName: String(row.savedByName),
-        });
+        settings.push(toSettingsVersion(row));
       } else if (rowKey.startsWith(`${HOLIDAYS}~`)) {
-        holidays.push({
-          year: Number(rowKey.slice(HOLIDAYS.length + 1)),
-          daysOff: JSON.parse(String(row.daysOff)) as UnitHolidayYear['daysOff'],
-          makeUpWorkingDays: JSON.parse(
-            String(row.makeUpWorkingDays),
-          ) as UnitHolidayYear['makeUpWorkingDays'],
-        });
+        holidays.push(toHolidayYear(row));
       } else if (rowKey.startsWith(`${DELEGATION}~`)) {
         delegations.push(toDelegation(row));
       }
@@ -295,6 +284,29 @@ function unitEntity(partitionKey: string, unit: UnitAdministration) {
 
 function bodyEntity(partitionKey: string, body: UnitBodyEntry) {
   return { partitionKey, rowKey: `${BODY}~${body.id}`, kind: body.kind, name: body.name };
+}
+
+/** A `settings~<yyyy-MM-dd>` row. */
+export function toSettingsVersion(row: Row): UnitSettingsVersion {
+  const rowKey = String(row.rowKey);
+  return {
+    effectiveFrom: rowKey.slice(SETTINGS.length + 1),
+    values: JSON.parse(String(row.values)) as UnitSettingsVersion['values'],
+    savedAt: String(row.savedAt),
+    savedBy: String(row.savedBy),
+    savedByName: String(row.savedByName),
+  };
+}
+
+/** A `holidays~<year>` row. */
+export function toHolidayYear(row: Row): UnitHolidayYear {
+  return {
+    year: Number(String(row.rowKey).slice(HOLIDAYS.length + 1)),
+    daysOff: JSON.parse(String(row.daysOff)) as UnitHolidayYear['daysOff'],
+    makeUpWorkingDays: JSON.parse(
+      String(row.makeUpWorkingDays),
+    ) as UnitHolidayYear['makeUpWorkingDays'],
+  };
 }
 
 function toUnit(tenantId: string, unitId: string, row: Row): UnitAdministration {
