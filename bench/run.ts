@@ -1,6 +1,7 @@
 import { runApiBench } from './suites/api';
 import { runFanoutBench } from './suites/fanout';
 import { runRemindersBench } from './suites/reminders';
+import { runReportsBench } from './suites/reports';
 import { runTabsBench } from './suites/tabs';
 import { runVotesBench } from './suites/votes';
 
@@ -14,6 +15,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   reminders: runRemindersBench,
   fanout: runFanoutBench,
   tabs: runTabsBench,
+  reports: runReportsBench,
 };
 
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_BODY, DEMO_MEMBERS, demoMeetingInput } from '../../functions/src/dev/demo-data';
+import { DEMO_BODY, DEMO_MEMBERS } from '../../functions/src/dev/demo-data';
 import { startDevHost } from '../../functions/src/dev/host';
 import { launchBenchChromium } from '../support/browser';
+import { seedYear } from '../support/seed-year';
 import { percentile } from '../support/timing';
 
 const TABS_DIST = fileURLToPath(new URL('../../tabs/dist', import.meta.url));
@@ -52,7 +53,10 @@ export async function runTabsBench(): Promise<void> {
   let browser: Browser | null = null;
   try {
     const seeded = performance.now();
-    await seedYear(host.baseUrl, await host.devIssuer.issueToken(DEMO_MEMBERS.head));
+    await seedYear(host.baseUrl, await host.devIssuer.issueToken(DEMO_MEMBERS.head), {
+      meetings: MEETINGS,
+      assignments: ASSIGNMENTS,
+    });
     console.log(
       `seeded ${MEETINGS} meetings and ${ASSIGNMENTS} assignments through the API in ` +
         `${((performance.now() - seeded) / 1000).toFixed(1)} s`,
@@ -136,47 +140,4 @@ export function initialJsGzipKb(dist: string): number {
     bytes += gzipSync(readFileSync(join(dist, source.replace(/^\//, '')))).length;
   }
   return bytes / 1024;
-}
-
-/** A year of a body's work: meetings over the past months and assignments to every member. */
-async function seedYear(baseUrl: string, token: string): Promise<void> {
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  const post = async (path: string, body: unknown) => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify(body),
-    });
-    if (response.status !== 201) {
-      throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`);
-    }
-    await response.arrayBuffer();
-  };
-  const inBatches = async (count: number, work: (i: number) => Promise<void>) => {
-    for (let start = 0; start < count; start += 20) {
-      await Promise.all(
-        Array.from({ length: Math.min(20, count - start) }, (_, k) => work(start + k)),
-      );
-    }
-  };
-  const now = Date.now();
-  await inBatches(MEETINGS, (i) => {
-    // Spread across a year, about one a week, from eleven months back.
-    const input = demoMeetingInput(new Date(now + (i * 7 - 330) * 86_400_000));
-    return post(`/api/bodies/${DEMO_BODY.id}/meetings`, {
-      ...input,
-      title: `${input.title} – phiên ${i + 1}`,
-    });
-  });
-  const owners = Object.values(DEMO_MEMBERS).map((member) => member.userId);
-  await inBatches(ASSIGNMENTS, (i) => {
-    const deadline = new Date(now + ((i % 120) + 1) * 86_400_000).toISOString().slice(0, 10);
-    return post(`/api/bodies/${DEMO_BODY.id}/assignments`, {
-      title: `Nhiệm vụ số ${i + 1}: triển khai kết luận của Ban Chỉ đạo về dân chủ ở cơ sở`,
-      description: 'Báo cáo kết quả bằng văn bản gửi Ban Chỉ đạo.',
-      ownerId: owners[i % owners.length],
-      deadline,
-      priority: i % 7 === 0 ? 'high' : 'normal',
-    });
-  });
 }
