@@ -83,7 +83,8 @@ async function say(text: string) {
 /** Fails with what the playground saw when a card does not show up. */
 async function expectVisible(locator: Locator, what: string) {
   try {
-    await locator.last().waitFor({ state: 'visible', timeout: 30_000 });
+    // Generous: under a loaded test run the playground's web chat can take long to open and install.
+    await locator.last().waitFor({ state: 'visible', timeout: 60_000 });
   } catch (error) {
     throw new Error(
       `${what} did not render in the playground.\nPlayground log:\n${(await playground.log()).slice(-4000)}`,
