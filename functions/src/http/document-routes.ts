@@ -52,7 +52,7 @@ export function documentRoutes(services: Services): HttpRoute[] {
         ticketId,
         services.deps.clock.now(),
       );
-      if (!ticket) throw new DomainError('DOWNLOAD.NOT_FOUND');
+      if (!ticket || ticket.document === 'review') throw new DomainError('DOWNLOAD.NOT_FOUND');
       const actor: Actor = { tenantId, userId, displayName: ticket.displayName };
       return await renderDocument(
         services,

@@ -42,15 +42,6 @@ const ZTicketParams = z.object({
   ticketId: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'not a valid ticket'),
 });
 
-/*
- * Review tickets share the one-time ticket store of the minutes (document-routes.ts), whose rows name
- * a meeting and a minutes document. A review has neither, so its ticket carries this marker, the
- * format and the period in `meetingId` (the minutes' redeem route finds no such meeting and refuses),
- * and only the review redeem route below reads it back.
- */
-const TICKET_MARKER = 'review';
-const TICKET_PATTERN = /^review:(docx|xlsx):(\d{4}-\d{2}-\d{2}):(\d{4}-\d{2}-\d{2})$/;
-
 /**
  * Half-year and year-end reviews (sơ kết, tổng kết) of a body, written from its data (docs/reports.md):
  * `GET bodies/{bodyId}/reports/review?from=yyyy-MM-dd&to=yyyy-MM-dd` (or `?preset=H1|H2|year&year=`)
@@ -104,8 +95,10 @@ export function reportRoutes(services: Services): HttpRoute[] {
           userId: actor.userId,
           displayName: actor.displayName,
           bodyId,
-          meetingId: `${TICKET_MARKER}:${format}:${period.from}:${period.to}`,
-          document: 'minutes',
+          document: 'review',
+          format,
+          from: period.from,
+          to: period.to,
           expiresAt: expiresAt.toISOString(),
         });
         const origin = new URL(request.url).origin;
@@ -138,10 +131,8 @@ function redeem(services: Services): HttpHandler {
         ticketId,
         services.deps.clock.now(),
       );
-      const match = ticket ? TICKET_PATTERN.exec(ticket.meetingId) : null;
-      if (!ticket || !match) throw new DomainError('DOWNLOAD.NOT_FOUND');
-      const format = match[1] as ReviewFormat;
-      const period: ReviewPeriod = { from: match[2]!, to: match[3]! };
+      if (ticket?.document !== 'review') throw new DomainError('DOWNLOAD.NOT_FOUND');
+      const period: ReviewPeriod = { from: ticket.from, to: ticket.to };
       const actor: Actor = { tenantId, userId, displayName: ticket.displayName };
       const review = await buildBodyReport(
         { ...services.deps, votes: votesOf(services) },
@@ -149,7 +140,7 @@ function redeem(services: Services): HttpHandler {
         ticket.bodyId,
         period,
       );
-      return await render(review, format);
+      return await render(review, ticket.format);
     } catch (error) {
       return handleError(services, context, error, locale);
     }

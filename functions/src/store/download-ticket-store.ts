@@ -4,15 +4,18 @@ import { isNotFound, isWriteConflict } from './storage-errors';
 import type { TableClientFactory } from './table-client-factory';
 import { TABLES } from './table-names';
 
-export interface DownloadTicket {
+/** What a ticket downloads: a meeting's document, or a body's review for a period. */
+export type DownloadTarget =
+  | { document: 'minutes' | 'conclusionNotice'; meetingId: string }
+  | { document: 'review'; format: 'docx' | 'xlsx'; from: string; to: string };
+
+export type DownloadTicket = {
   tenantId: string;
   userId: string;
   displayName: string;
   bodyId: string;
-  meetingId: string;
-  document: 'minutes' | 'conclusionNotice';
   expiresAt: string;
-}
+} & DownloadTarget;
 
 /**
  * One-time, short-lived download tickets. The ticket id is 256 random bits; the row sits in the
@@ -48,9 +51,8 @@ export class DownloadTicketStore {
         userId,
         displayName: String(row.displayName),
         bodyId: String(row.bodyId),
-        meetingId: String(row.meetingId),
-        document: row.document === 'conclusionNotice' ? 'conclusionNotice' : 'minutes',
         expiresAt: String(row.expiresAt),
+        ...targetOf(row),
       };
       return Date.parse(ticket.expiresAt) > now.getTime() ? ticket : null;
     } catch (error) {
@@ -62,4 +64,19 @@ export class DownloadTicketStore {
   private client() {
     return this.tables(TABLES.downloadTickets);
   }
+}
+
+function targetOf(row: Record<string, unknown>): DownloadTarget {
+  if (row.document === 'review') {
+    return {
+      document: 'review',
+      format: row.format === 'xlsx' ? 'xlsx' : 'docx',
+      from: String(row.from),
+      to: String(row.to),
+    };
+  }
+  return {
+    document: row.document === 'conclusionNotice' ? 'conclusionNotice' : 'minutes',
+    meetingId: String(row.meetingId),
+  };
 }
