@@ -1,9 +1,7 @@
-import { cardText, minutesApprovalCard, minutesStatusText, type CardLinks } from '@qcdc/cards';
+import { cardText, minutesApprovalCard, minutesStatusText } from '@qcdc/cards';
 import type { Meeting, UseCaseDeps } from '@qcdc/core';
-import type { BotServices } from '../bot/bot-config';
 import { minutesApprovalData } from '../bot/minutes-approval';
 import { TableTeamsMeetingLinks } from '../graph/teams-meeting-links';
-import type { Logger } from '../logger';
 import type { Services } from '../services';
 import { keys } from '../store/keys';
 import {
@@ -12,12 +10,13 @@ import {
   type SharedCardRef,
   type SharedCardRow,
 } from '../store/shared-card-store';
-import type { TableClientFactory } from '../store/table-client-factory';
 import { TABLES } from '../store/table-names';
-import { botTokenProviderFor } from './bot-token-provider';
-import { BotConnectorSharedCards, type SharedCardConnector } from './shared-card-connector';
-import { backgroundTimer, publishQuietly, SharedCardPublisher } from './shared-card-publisher';
-import { SharedCardThrottle } from './shared-card-throttle';
+import {
+  publishQuietly,
+  publisherPerServices,
+  SharedCardPublisher,
+  type MeetingChatCardParts,
+} from './shared-card-publisher';
 import { meetingChatTarget } from './vote-card-target';
 
 /**
@@ -35,16 +34,8 @@ export const MINUTES_CARD_LAYOUT: SharedCardLayout = {
 /** Every minutes edit is a decision or a new submission, shown at once; this only spaces bursts. */
 const MINUTES_CARD_EDIT_INTERVAL_MS = 15_000;
 
-export interface MinutesCardPublisherDeps {
+export interface MinutesCardPublisherDeps extends MeetingChatCardParts {
   deps: Pick<UseCaseDeps, 'meetings' | 'bodies' | 'clock'>;
-  bot: BotServices;
-  tables: TableClientFactory;
-  connector: SharedCardConnector;
-  throttle: SharedCardThrottle;
-  log: Logger;
-  links: CardLinks;
-  /** Schedules a retry (tests run it at once). */
-  retryTimer: (run: () => void, ms: number) => void;
 }
 
 type MeetingRef = Pick<Meeting, 'tenantId' | 'bodyId' | 'id' | 'minutes'>;
@@ -160,29 +151,11 @@ const refOf = (meeting: MeetingRef): SharedCardRef => ({
 const idempotencyKey = (row: SharedCardRef) =>
   `minutes-card:${row.tenantId}:${row.meetingId}:${row.cardId}`;
 
-const publishers = new WeakMap<Services, MinutesCardPublisher | null>();
-
 /** One publisher per services object (one throttle per process); null without the bot. */
-export function minutesCardPublisherFor(services: Services): MinutesCardPublisher | null {
-  if (publishers.has(services)) return publishers.get(services)!;
-  const tables = (services as Services & { tables?: TableClientFactory }).tables;
-  const bot = services.bot;
-  const publisher =
-    bot && tables
-      ? new MinutesCardPublisher({
-          deps: services.deps,
-          bot,
-          tables,
-          connector: new BotConnectorSharedCards(botTokenProviderFor(bot.config), 5_000),
-          throttle: new SharedCardThrottle(MINUTES_CARD_EDIT_INTERVAL_MS),
-          log: services.log,
-          links: { openAppUrl: bot.config.openAppUrl },
-          retryTimer: backgroundTimer,
-        })
-      : null;
-  publishers.set(services, publisher);
-  return publisher;
-}
+export const minutesCardPublisherFor = publisherPerServices(
+  MINUTES_CARD_EDIT_INTERVAL_MS,
+  (services, parts) => new MinutesCardPublisher({ ...parts, deps: services.deps }),
+);
 
 /** After a submission: the shared card in the meeting chat, never failing the submission. */
 export function minutesSubmittedQuietly(services: Services, meeting: Meeting): Promise<void> {

@@ -1,8 +1,13 @@
+import type { CardLinks } from '@qcdc/cards';
+import type { BotServices } from '../bot/bot-config';
 import type { Logger } from '../logger';
+import type { Services } from '../services';
 import type { SharedCardRow, SharedCardStore } from '../store/shared-card-store';
+import type { TableClientFactory } from '../store/table-client-factory';
+import { botTokenProviderFor } from './bot-token-provider';
 import type { ConversationTarget, SendOutcome } from './proactive-sender';
-import type { SharedCardConnector } from './shared-card-connector';
-import type { SharedCardThrottle } from './shared-card-throttle';
+import { BotConnectorSharedCards, type SharedCardConnector } from './shared-card-connector';
+import { SharedCardThrottle } from './shared-card-throttle';
 
 /** A claim to post older than this without a message id is taken to have failed: post again. */
 export const STALE_CLAIM_MS = 60_000;
@@ -155,4 +160,46 @@ export async function publishQuietly(
       error: error instanceof Error ? error.message : String(error),
     });
   }
+}
+
+/** What every meeting-chat card publisher is built from besides its own use-case deps. */
+export interface MeetingChatCardParts {
+  bot: BotServices;
+  tables: TableClientFactory;
+  connector: SharedCardConnector;
+  throttle: SharedCardThrottle;
+  log: Logger;
+  links: CardLinks;
+  /** Schedules a retry (tests run it at once). */
+  retryTimer: (run: () => void, ms: number) => void;
+}
+
+/**
+ * `(services) => publisher`: one publisher per services object (so one throttle per process), built
+ * from the bot's connector and the tables; null where there is no bot.
+ */
+export function publisherPerServices<P>(
+  editIntervalMs: number,
+  create: (services: Services, parts: MeetingChatCardParts) => P,
+): (services: Services) => P | null {
+  const publishers = new WeakMap<Services, P | null>();
+  return (services) => {
+    if (publishers.has(services)) return publishers.get(services)!;
+    const tables = (services as Services & { tables?: TableClientFactory }).tables;
+    const bot = services.bot;
+    const publisher =
+      bot && tables
+        ? create(services, {
+            bot,
+            tables,
+            connector: new BotConnectorSharedCards(botTokenProviderFor(bot.config), 5_000),
+            throttle: new SharedCardThrottle(editIntervalMs),
+            log: services.log,
+            links: { openAppUrl: bot.config.openAppUrl },
+            retryTimer: backgroundTimer,
+          })
+        : null;
+    publishers.set(services, publisher);
+    return publisher;
+  };
 }

@@ -1,18 +1,15 @@
-import { cardText, voteCard, type CardLinks } from '@qcdc/cards';
+import { cardText, voteCard } from '@qcdc/cards';
 import { liveRoster, type Motion, type VoteDeps } from '@qcdc/core';
-import type { BotServices } from '../bot/bot-config';
 import { voteCardData } from '../bot/vote-card-view';
 import { TableTeamsMeetingLinks } from '../graph/teams-meeting-links';
 import { voteRepositoryFor } from '../store/vote-repository-for';
-import type { Logger } from '../logger';
-import type { Services } from '../services';
-import type { TableClientFactory } from '../store/table-client-factory';
 import type { SharedCardRow } from '../store/shared-card-store';
 import { SharedVoteCardStore, voteCardRow } from '../store/vote-shared-card-store';
-import { botTokenProviderFor } from './bot-token-provider';
-import { BotConnectorSharedCards, type SharedCardConnector } from './shared-card-connector';
-import { backgroundTimer, SharedCardPublisher } from './shared-card-publisher';
-import { SharedCardThrottle } from './shared-card-throttle';
+import {
+  publisherPerServices,
+  SharedCardPublisher,
+  type MeetingChatCardParts,
+} from './shared-card-publisher';
 import { voteCardTarget } from './vote-card-target';
 
 /** At most one edit of a vote's shared card per this long (the close is never held back). */
@@ -21,16 +18,8 @@ export { SEND_RETRIES } from './shared-card-publisher';
 
 type MotionRef = Pick<Motion, 'tenantId' | 'bodyId' | 'meetingId' | 'id'>;
 
-export interface VoteCardPublisherDeps {
+export interface VoteCardPublisherDeps extends MeetingChatCardParts {
   deps: Pick<VoteDeps, 'votes' | 'meetings' | 'clock'>;
-  bot: BotServices;
-  tables: TableClientFactory;
-  connector: SharedCardConnector;
-  throttle: SharedCardThrottle;
-  log: Logger;
-  links: CardLinks;
-  /** Schedules a retry (tests run it at once). */
-  retryTimer: (run: () => void, ms: number) => void;
 }
 
 /**
@@ -118,28 +107,14 @@ export class VoteCardPublisher {
   }
 }
 
-const publishers = new WeakMap<Services, VoteCardPublisher | null>();
-
 /** One publisher per services object (so one throttle per process); null without the bot. */
-export function voteCardPublisherFor(services: Services): VoteCardPublisher | null {
-  if (publishers.has(services)) return publishers.get(services)!;
-  const tables = (services as Services & { tables?: TableClientFactory }).tables;
-  const bot = services.bot;
-  const publisher =
-    bot && tables
-      ? new VoteCardPublisher({
-          deps: { ...services.deps, votes: voteRepositoryFor(services) },
-          bot,
-          tables,
-          connector: new BotConnectorSharedCards(botTokenProviderFor(bot.config), 5_000),
-          throttle: new SharedCardThrottle(VOTE_CARD_EDIT_INTERVAL_MS),
-          log: services.log,
-          links: { openAppUrl: bot.config.openAppUrl },
-          retryTimer: backgroundTimer,
-        })
-      : null;
-  publishers.set(services, publisher);
-  return publisher;
-}
+export const voteCardPublisherFor = publisherPerServices(
+  VOTE_CARD_EDIT_INTERVAL_MS,
+  (services, parts) =>
+    new VoteCardPublisher({
+      ...parts,
+      deps: { ...services.deps, votes: voteRepositoryFor(services) },
+    }),
+);
 
 export { publishQuietly } from './shared-card-publisher';
