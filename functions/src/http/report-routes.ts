@@ -1,11 +1,9 @@
-import type { HttpHandler, HttpRequest, HttpResponseInit } from '@azure/functions';
+import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import {
   assertCan,
   buildBodyReport,
-  DomainError,
   getBodyWithMembers,
   parseReviewPeriod,
-  pickLocale,
   type Actor,
   type BodyReview,
   type ReviewPeriod,
@@ -16,15 +14,13 @@ import type { HttpRoute } from '../app';
 import { renderReviewReportDocx } from '../reports/review-report-docx';
 import { renderReviewReportXlsx } from '../reports/review-report-xlsx';
 import type { Services } from '../services';
-import { authenticated, handleError } from './api-handler';
+import { authenticated } from './api-handler';
+import { DOCX, fileResponse, issueDownloadLink, redeemHandler, XLSX } from './download-links';
 import { readJson } from './read-json';
 import { ZBodyParams } from './route-params';
 import { voteRepositoryFor } from './vote-routes';
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const QUERY_KEYS = ['from', 'to', 'preset', 'year'] as const;
-const LINK_LIFETIME_MS = 5 * 60_000;
 
 type ReviewFormat = 'docx' | 'xlsx';
 
@@ -35,11 +31,6 @@ const ZReviewLinkInput = z.strictObject({
   to: z.string().optional(),
   preset: z.string().optional(),
   year: z.string().optional(),
-});
-const ZTicketParams = z.object({
-  tenantId: z.string().uuid(),
-  userId: z.string().uuid(),
-  ticketId: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'not a valid ticket'),
 });
 
 /**
@@ -89,68 +80,38 @@ export function reportRoutes(services: Services): HttpRoute[] {
         // Refuse now (no access, bad period) rather than hand out a link that will fail.
         const { myRoles } = await getBodyWithMembers(services.deps, actor, bodyId);
         assertCan({ bodyRoles: myRoles, meetingRoles: [] }, 'report.read');
-        const expiresAt = new Date(services.deps.clock.now().getTime() + LINK_LIFETIME_MS);
-        const ticketId = await services.downloads.issue({
-          tenantId: actor.tenantId,
-          userId: actor.userId,
-          displayName: actor.displayName,
+        return issueDownloadLink(
+          services,
+          actor,
           bodyId,
-          document: 'review',
-          format,
-          from: period.from,
-          to: period.to,
-          expiresAt: expiresAt.toISOString(),
-        });
-        const origin = new URL(request.url).origin;
-        return {
-          status: 201,
-          jsonBody: {
-            url: `${origin}/api/reports/downloads/${actor.tenantId}/${actor.userId}/${ticketId}`,
-            expiresAt: expiresAt.toISOString(),
-          },
-        };
+          { document: 'review', format, from: period.from, to: period.to },
+          request.url,
+          'reports/downloads',
+        );
       }),
     },
     {
       name: 'redeemReviewDownload',
       methods: ['GET'],
       route: 'reports/downloads/{tenantId}/{userId}/{ticketId}',
-      handler: redeem(services),
+      handler: redeemHandler(services, ['review'], async (ticket, actor) => {
+        const period: ReviewPeriod = { from: ticket.from, to: ticket.to };
+        const review = await buildBodyReport(
+          { ...services.deps, votes: votesOf(services) },
+          actor,
+          ticket.bodyId,
+          period,
+        );
+        return render(review, ticket.format);
+      }),
     },
   ];
 }
 
-function redeem(services: Services): HttpHandler {
-  return async (request, context) => {
-    const locale = pickLocale(request.headers.get('accept-language'));
-    try {
-      const { tenantId, userId, ticketId } = ZTicketParams.parse(request.params);
-      const ticket = await services.downloads.redeem(
-        tenantId,
-        userId,
-        ticketId,
-        services.deps.clock.now(),
-      );
-      if (ticket?.document !== 'review') throw new DomainError('DOWNLOAD.NOT_FOUND');
-      const period: ReviewPeriod = { from: ticket.from, to: ticket.to };
-      const actor: Actor = { tenantId, userId, displayName: ticket.displayName };
-      const review = await buildBodyReport(
-        { ...services.deps, votes: votesOf(services) },
-        actor,
-        ticket.bodyId,
-        period,
-      );
-      return await render(review, ticket.format);
-    } catch (error) {
-      return handleError(services, context, error, locale);
-    }
-  };
-}
-
 async function render(review: BodyReview, format: ReviewFormat): Promise<HttpResponseInit> {
   return format === 'docx'
-    ? file(await renderReviewReportDocx(review), DOCX, fileName(review, 'docx'))
-    : file(await renderReviewReportXlsx(review), XLSX, fileName(review, 'xlsx'));
+    ? fileResponse(await renderReviewReportDocx(review), DOCX, fileName(review, 'docx'))
+    : fileResponse(await renderReviewReportXlsx(review), XLSX, fileName(review, 'xlsx'));
 }
 
 async function loadReview(
@@ -180,16 +141,4 @@ function votesOf(services: Services): VoteRepository | undefined {
 function fileName(review: BodyReview, extension: string): string {
   const kind = review.scope.kind === 'year' ? 'tong-ket' : 'so-ket';
   return `bao-cao-${kind}-${review.period.from}-${review.period.to}.${extension}`;
-}
-
-function file(bytes: Buffer, contentType: string, name: string): HttpResponseInit {
-  return {
-    status: 200,
-    body: bytes,
-    headers: {
-      'content-type': contentType,
-      'cache-control': 'no-store',
-      'content-disposition': `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    },
-  };
 }
