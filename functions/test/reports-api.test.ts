@@ -148,6 +148,22 @@ describe('half-year and year-end reviews over the API (Azurite)', () => {
     expect(firstHalf.json.review.figures.assignments.total.ids).toEqual([ids.done]);
   });
 
+  it('?view=counts answers the same counts without the ids and rows behind them', async () => {
+    const secretary = apiAs(host, fixture.users.secretary);
+    const full = (await secretary(`${reportPath()}${YEAR}`)).json.review;
+    const response = await secretary(`${reportPath()}${YEAR}&view=counts`);
+    expect(response.status).toBe(200);
+    const counts = response.json.review;
+    expect(counts.figures.meetings.held).toEqual({ count: 2, ids: [] });
+    expect(counts.figures.assignments.total).toEqual({ count: 4, ids: [] });
+    expect(counts.figures.assignments.onTimeRate).toBe(full.figures.assignments.onTimeRate);
+    expect([counts.meetingRows, counts.assignmentRows, counts.overdue]).toEqual([[], [], []]);
+    expect(JSON.stringify(counts).length).toBeLessThan(JSON.stringify(full).length);
+
+    const bad = await secretary(`${reportPath()}${YEAR}&view=everything`);
+    expect([bad.status, bad.json.error.code]).toEqual([400, 'VALIDATION.FAILED']);
+  });
+
   it('writes the BÁO CÁO as a DOCX with the sections and figures, the same bytes every time', async () => {
     const first = await download(`${reportPath('.docx')}${YEAR}`);
     expect(first.response.status).toBe(200);

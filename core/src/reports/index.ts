@@ -4,3 +4,4 @@ export * from './build-body-report';
 export * from './citizen-figures';
 export * from './citizen-dashboard';
 export * from './resolution-review';
+export * from './review-counts';

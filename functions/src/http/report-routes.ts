@@ -4,6 +4,7 @@ import {
   buildBodyReport,
   getBodyWithMembers,
   parseReviewPeriod,
+  reviewCountsOnly,
   type Actor,
   type BodyReview,
   type ReviewPeriod,
@@ -24,6 +25,9 @@ const QUERY_KEYS = ['from', 'to', 'preset', 'year'] as const;
 
 type ReviewFormat = 'docx' | 'xlsx';
 
+/** `?view=counts`: the figures' counts without the ids and rows behind them (dashboard panels). */
+const ZReviewView = z.object({ view: z.enum(['full', 'counts']).default('full') });
+
 /** The period as the review route takes it (from/to or preset/year), plus the file format. */
 const ZReviewLinkInput = z.strictObject({
   format: z.enum(['docx', 'xlsx']),
@@ -36,7 +40,7 @@ const ZReviewLinkInput = z.strictObject({
 /**
  * Half-year and year-end reviews (sơ kết, tổng kết) of a body, written from its data (docs/reports.md):
  * `GET bodies/{bodyId}/reports/review?from=yyyy-MM-dd&to=yyyy-MM-dd` (or `?preset=H1|H2|year&year=`)
- * answers the figures with the ids behind each; `review.docx` the BÁO CÁO (Decree 30/2020);
+ * answers the figures with the ids behind each (`&view=counts`: counts only); `review.docx` the BÁO CÁO (Decree 30/2020);
  * `review.xlsx` the workbook. Read-only: nothing is written but one-time download tickets:
  * `POST bodies/{bodyId}/reports/download-links` `{ format, from, to }` (or `preset`/`year`) answers a
  * link valid 5 minutes for clients that can only open a URL (Teams mobile opens downloads through
@@ -55,7 +59,15 @@ export function reportRoutes(services: Services): HttpRoute[] {
       name: 'bodyReviewReport',
       methods: ['GET'],
       route: `${base}/review`,
-      handler: review(async (result) => ({ status: 200, jsonBody: { review: result } })),
+      handler: authenticated(services, async ({ actor, params, request }) => {
+        const { bodyId } = ZBodyParams.parse(params);
+        const { view } = ZReviewView.parse({ view: request.query.get('view') ?? undefined });
+        const result = await loadReview(services, actor, bodyId, request);
+        return {
+          status: 200,
+          jsonBody: { review: view === 'counts' ? reviewCountsOnly(result) : result },
+        };
+      }),
     },
     {
       name: 'bodyReviewReportDocx',

@@ -20,7 +20,8 @@ export type ReviewQuery = { preset: ReviewPreset; year: number } | { from: strin
 export type ReviewFormat = 'docx' | 'xlsx';
 
 export interface ReportApi {
-  review(bodyId: string, query: ReviewQuery): Promise<ReviewView>;
+  /** `counts`: the figures' counts only, without the ids and rows behind them (a few kilobytes). */
+  review(bodyId: string, query: ReviewQuery, view?: 'counts'): Promise<ReviewView>;
   /** A one-time link (valid minutes) to the BÁO CÁO or the workbook; needs no bearer token. */
   createDownloadLink(
     bodyId: string,
@@ -48,11 +49,11 @@ export function reviewQueryString(query: ReviewQuery): string {
 export function reportApi(api: Pick<ApiClient, 'call'>): ReportApi {
   const base = (bodyId: string) => `/api/bodies/${encodeURIComponent(bodyId)}/reports`;
   return {
-    review: async (bodyId, query) =>
+    review: async (bodyId, query, view) =>
       (
         await api.call<{ review: ReviewView }>(
           'GET',
-          `${base(bodyId)}/review?${reviewQueryString(query)}`,
+          `${base(bodyId)}/review?${reviewQueryString(query)}${view ? `&view=${view}` : ''}`,
         )
       ).review,
     createDownloadLink: (bodyId, format, query) =>

@@ -28,7 +28,7 @@ export default function YearSoFar(props: { bodyId: string }) {
   const styles = useStyles();
   const year = useMemo(() => Number(vietnamToday(new Date()).slice(0, 4)), []);
   const [review, reload] = useResource(`review:${props.bodyId}:${year}`, () =>
-    reportApi(api).review(props.bodyId, { preset: 'year', year }),
+    reportApi(api).review(props.bodyId, { preset: 'year', year }, 'counts'),
   );
   const title = t('report.yearSoFar.title', { year });
 
