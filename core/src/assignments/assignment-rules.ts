@@ -4,7 +4,7 @@ import type { Assignment } from './assignment';
 import { ACTIVE_ASSIGNMENT_STATUSES, type AssignmentParty } from './assignment-lifecycle';
 
 /** Overdue: still active and the deadline (24:00 Vietnam time on its last day) has passed. */
-export function isOverdue(assignment: Assignment, now: Date): boolean {
+export function isOverdue(assignment: Pick<Assignment, 'status' | 'deadline'>, now: Date): boolean {
   return (
     ACTIVE_ASSIGNMENT_STATUSES.includes(assignment.status) &&
     assignment.status !== 'submitted' &&
@@ -17,14 +17,16 @@ export function isOverdue(assignment: Assignment, now: Date): boolean {
  * force (an approved extension moves it; `originalDeadline` keeps the first one for reports).
  * Completion is dated by submission: the owner finished when they handed it in, not when approved.
  */
-export function completedOnTime(assignment: Assignment): boolean | null {
+export function completedOnTime(
+  assignment: Pick<Assignment, 'status' | 'deadline' | 'submittedAt' | 'completedAt'>,
+): boolean | null {
   if (assignment.status !== 'done') return null;
   const finishedAt = assignment.submittedAt ?? assignment.completedAt;
   if (!finishedAt) return null;
   return Date.parse(finishedAt) < deadlineEndUtc(parseCivilDate(assignment.deadline)).getTime();
 }
 
-export function isExtended(assignment: Assignment): boolean {
+export function isExtended(assignment: Pick<Assignment, 'deadline' | 'originalDeadline'>): boolean {
   return assignment.deadline !== assignment.originalDeadline;
 }
 
@@ -53,7 +55,11 @@ export interface AssignmentStats {
   onTimeRate: number | null;
 }
 
-export function assignmentStats(assignments: readonly Assignment[], now: Date): AssignmentStats {
+/** Counts over full assignments or list headlines alike: it reads only status and dates. */
+export function assignmentStats(
+  assignments: readonly Pick<Assignment, 'status' | 'deadline' | 'submittedAt' | 'completedAt'>[],
+  now: Date,
+): AssignmentStats {
   const stats = { total: 0, done: 0, onTime: 0, late: 0, overdue: 0, open: 0, cancelled: 0 };
   for (const assignment of assignments) {
     stats.total += 1;

@@ -63,3 +63,27 @@ export interface Assignment {
   version: number;
   audit: AuditHead;
 }
+
+/**
+ * One row of a body's assignment list (the dashboard table, its counts and export): what those read,
+ * without the description, progress notes, extension request and audit head. A store can then read
+ * only these columns for a whole body; every `Assignment` is also an `AssignmentHeadline`.
+ */
+export type AssignmentHeadline = Pick<
+  Assignment,
+  | 'tenantId'
+  | 'bodyId'
+  | 'id'
+  | 'title'
+  | 'ownerId'
+  | 'coOwnerIds'
+  | 'deadline'
+  | 'originalDeadline'
+  | 'priority'
+  | 'status'
+  | 'submittedAt'
+  | 'completedAt'
+> & {
+  /** The list says only where it came from; `ref` stays with the full assignment. */
+  source: Pick<Assignment['source'], 'kind' | 'meetingId'>;
+};

@@ -12,7 +12,7 @@ import type {
   StoredMeeting,
 } from '../ports/meeting-repository';
 import type { Attendance } from '../attendance/attendance';
-import type { Assignment } from '../assignments/assignment';
+import type { Assignment, AssignmentHeadline } from '../assignments/assignment';
 import type { AssignmentRepository, StoredAssignment } from '../ports/assignment-repository';
 import type { MinutesSection } from '../minutes/minutes';
 import type {
@@ -253,6 +253,27 @@ export class InMemoryAssignmentRepository implements AssignmentRepository {
       .map((row) => row.assignment)
       .filter((a) => a.tenantId === tenantId && a.bodyId === bodyId)
       .map((a) => clone(a));
+  }
+
+  /** Narrowed like the table store's projection, so core code cannot lean on the dropped fields. */
+  async listBodyAssignmentHeadlines(tenantId: string, bodyId: string) {
+    return (await this.listBodyAssignments(tenantId, bodyId)).map((a): AssignmentHeadline => ({
+      tenantId: a.tenantId,
+      bodyId: a.bodyId,
+      id: a.id,
+      title: a.title,
+      ownerId: a.ownerId,
+      coOwnerIds: a.coOwnerIds,
+      source: a.source.meetingId
+        ? { kind: a.source.kind, meetingId: a.source.meetingId }
+        : { kind: a.source.kind },
+      deadline: a.deadline,
+      originalDeadline: a.originalDeadline,
+      priority: a.priority,
+      status: a.status,
+      submittedAt: a.submittedAt,
+      completedAt: a.completedAt,
+    }));
   }
 
   async listUserAssignments(tenantId: string, userId: string) {

@@ -4,7 +4,7 @@ import {
   nextAssignmentStatus,
   type AssignmentTransition,
 } from '../assignments/assignment-lifecycle';
-import type { Assignment } from '../assignments/assignment';
+import type { Assignment, AssignmentHeadline } from '../assignments/assignment';
 import { partiesOf } from '../assignments/assignment-rules';
 import type {
   TAssignmentTransitionInput,
@@ -304,9 +304,38 @@ export async function listBodyAssignments(
   actor: Actor,
   bodyId: string,
 ): Promise<Assignment[]> {
+  await assertCanReadBodyAssignments(deps, actor, bodyId);
+  const assignments = await deps.assignments.listBodyAssignments(actor.tenantId, bodyId);
+  return byDeadline(assignments);
+}
+
+/**
+ * The body's assignment list for its table, counts and export: the same people may read it, and the
+ * rows come in the same order, as `listBodyAssignments`, without the detail fields the list never
+ * shows (the store then reads less).
+ */
+export async function listBodyAssignmentHeadlines(
+  deps: Deps,
+  actor: Actor,
+  bodyId: string,
+): Promise<AssignmentHeadline[]> {
+  await assertCanReadBodyAssignments(deps, actor, bodyId);
+  const headlines = await deps.assignments.listBodyAssignmentHeadlines(actor.tenantId, bodyId);
+  return byDeadline(headlines);
+}
+
+/** One rule for both views of a body's list, so they cannot drift apart. */
+async function assertCanReadBodyAssignments(
+  deps: Deps,
+  actor: Actor,
+  bodyId: string,
+): Promise<void> {
   const { roles } = await resolveActorInBody(deps.bodies, actor, bodyId);
   assertCan(roles, 'body.read');
-  const assignments = await deps.assignments.listBodyAssignments(actor.tenantId, bodyId);
+}
+
+/** Earliest deadline first; stable, so equal deadlines keep the store's (key) order. */
+function byDeadline<T extends Pick<Assignment, 'deadline'>>(assignments: T[]): T[] {
   return assignments.sort((a, b) => a.deadline.localeCompare(b.deadline));
 }
 
@@ -316,7 +345,7 @@ export async function listMyAssignments(
   actor: Actor,
 ): Promise<Assignment[]> {
   const assignments = await deps.assignments.listUserAssignments(actor.tenantId, actor.userId);
-  return assignments.sort((a, b) => a.deadline.localeCompare(b.deadline));
+  return byDeadline(assignments);
 }
 
 function assertActive(assignment: Assignment): void {

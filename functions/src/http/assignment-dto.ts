@@ -1,4 +1,10 @@
-import { completedOnTime, isExtended, isOverdue, type Assignment } from '@qcdc/core';
+import {
+  completedOnTime,
+  isExtended,
+  isOverdue,
+  type Assignment,
+  type AssignmentHeadline,
+} from '@qcdc/core';
 
 /** Allow-list view of an assignment, with what the reader needs derived at read time. */
 export function assignmentDto(assignment: Assignment, now: Date) {
@@ -40,9 +46,10 @@ export function assignmentDto(assignment: Assignment, now: Date) {
  * counts and CSV/XLSX export read. A year of a body's work is a thousand rows, and the full view's
  * description, progress notes and extension request made that answer ~640 KB; the detail page still
  * reads the full view, one assignment at a time. Field names and meanings match `assignmentDto`, so
- * a row is a subset of the full view.
+ * a row is a subset of the full view. It takes a headline (what the list query reads); a full
+ * assignment is one too.
  */
-export function assignmentSummaryDto(assignment: Assignment) {
+export function assignmentSummaryDto(assignment: AssignmentHeadline) {
   return {
     id: assignment.id,
     title: assignment.title,

@@ -1,5 +1,5 @@
 import type { TableEntityResult } from '@azure/data-tables';
-import type { Assignment } from '@qcdc/core';
+import type { Assignment, AssignmentHeadline } from '@qcdc/core';
 import { keys } from './keys';
 
 type Row = TableEntityResult<Record<string, unknown>>;
@@ -62,5 +62,52 @@ export function fromAssignmentEntity(row: Row): Assignment {
     updatedAt: String(row.updatedAt),
     version: Number(row.version),
     audit: { seq: Number(row.auditSeq), hash: String(row.auditHash) },
+  };
+}
+
+/**
+ * The columns `fromAssignmentHeadlineEntity` reads: the list query selects only these, so the heavy
+ * `description` and `progress` JSON (and the other detail columns) are neither sent by storage nor
+ * parsed by the SDK. The keys come back anyway; `rowKey` carries the id.
+ */
+export const ASSIGNMENT_HEADLINE_COLUMNS = [
+  'rowKey',
+  'title',
+  'ownerId',
+  'coOwnerIds',
+  'source',
+  'deadline',
+  'originalDeadline',
+  'priority',
+  'status',
+  'submittedAt',
+  'completedAt',
+] as const;
+
+/** A row read with `ASSIGNMENT_HEADLINE_COLUMNS`; values mean what `fromAssignmentEntity` says. */
+export function fromAssignmentHeadlineEntity(
+  row: Row,
+  tenantId: string,
+  bodyId: string,
+): AssignmentHeadline {
+  const optional = (value: unknown) => (value ? String(value) : undefined);
+  const source = JSON.parse(String(row.source)) as Assignment['source'];
+  return {
+    tenantId,
+    bodyId,
+    id: String(row.rowKey).slice('assignment~'.length),
+    title: String(row.title),
+    ownerId: String(row.ownerId),
+    coOwnerIds: JSON.parse(String(row.coOwnerIds)) as string[],
+    // The headline does not carry `ref`; leave the key out rather than set it to undefined.
+    source: source.meetingId
+      ? { kind: source.kind, meetingId: source.meetingId }
+      : { kind: source.kind },
+    deadline: String(row.deadline),
+    originalDeadline: String(row.originalDeadline),
+    priority: row.priority as Assignment['priority'],
+    status: row.status as Assignment['status'],
+    submittedAt: optional(row.submittedAt),
+    completedAt: optional(row.completedAt),
   };
 }

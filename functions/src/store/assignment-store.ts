@@ -2,11 +2,17 @@ import { odata, type TableEntityResult } from '@azure/data-tables';
 import {
   DomainError,
   type Assignment,
+  type AssignmentHeadline,
   type AssignmentRepository,
   type AuditEvent,
   type StoredAssignment,
 } from '@qcdc/core';
-import { fromAssignmentEntity, toAssignmentEntity } from './assignment-entities';
+import {
+  ASSIGNMENT_HEADLINE_COLUMNS,
+  fromAssignmentEntity,
+  fromAssignmentHeadlineEntity,
+  toAssignmentEntity,
+} from './assignment-entities';
 import { fromAuditEntity, toAuditEntity } from './audit-entities';
 import { keys, rowKeyRange } from './keys';
 import { isNotFound, isWriteConflict } from './storage-errors';
@@ -44,6 +50,17 @@ export class TableAssignmentRepository implements AssignmentRepository {
     return (await this.listRange(keys.tenantBody(tenantId, bodyId), 'assignment')).map(
       fromAssignmentEntity,
     );
+  }
+
+  /** The same partition query as `listBodyAssignments`, with a projection to the list's columns. */
+  async listBodyAssignmentHeadlines(
+    tenantId: string,
+    bodyId: string,
+  ): Promise<AssignmentHeadline[]> {
+    const rows = await this.listRange(keys.tenantBody(tenantId, bodyId), 'assignment', [
+      ...ASSIGNMENT_HEADLINE_COLUMNS,
+    ]);
+    return rows.map((row) => fromAssignmentHeadlineEntity(row, tenantId, bodyId));
   }
 
   async listUserAssignments(tenantId: string, userId: string): Promise<Assignment[]> {
@@ -107,11 +124,13 @@ export class TableAssignmentRepository implements AssignmentRepository {
     return this.tables(TABLES.assignments);
   }
 
-  private async listRange(partitionKey: string, prefix: string): Promise<Row[]> {
+  /** `select` narrows the columns read; without it, whole entities. */
+  private async listRange(partitionKey: string, prefix: string, select?: string[]): Promise<Row[]> {
     const { from, to } = rowKeyRange(prefix);
     const rows = this.client().listEntities<Record<string, unknown>>({
       queryOptions: {
         filter: odata`PartitionKey eq ${partitionKey} and RowKey ge ${from} and RowKey lt ${to}`,
+        ...(select ? { select } : {}),
       },
     });
     const result: Row[] = [];
