@@ -14,11 +14,15 @@ import { NotFoundPage } from '../pages/not-found-page';
 import { LazyReportsPage } from '../reports/lazy-reports-page';
 import { useLocation } from '../routing/history';
 import { parseRoute, type Route } from '../routing/routes';
+import { useFirstPaintHandoff } from '../first-paint/use-first-paint-handoff';
 
 /** The page for the current URL. */
 export function RouteView() {
   const { pathname, search } = useLocation();
-  return <PageFor route={parseRoute(pathname, search)} />;
+  const route = parseRoute(pathname, search);
+  // The first paint is of the dashboard only: any other page replaces it at once.
+  useFirstPaintHandoff(route.name !== 'dashboard');
+  return <PageFor route={route} />;
 }
 
 function PageFor(props: { route: Route }) {

@@ -19,6 +19,9 @@ export const STATUS_FILTERS: readonly StatusFilter[] = ['', 'overdue', ...ASSIGN
 
 export const NO_FILTER: TableFilter = { text: '', status: '', personId: '' };
 
+/** Rows rendered at first, and added by each "show more". */
+export const TABLE_PAGE = 50;
+
 /**
  * Lower case without diacritics ("Lương Văn Bình" → "luong van binh"), so "binh" and "Bình" both
  * find him: Vietnamese users often type without tone marks.

@@ -48,6 +48,7 @@ import {
   stateCounts,
   stateLabel,
   STATUS_FILTERS,
+  TABLE_PAGE,
   type TableFilter,
 } from './assignment-table';
 
@@ -195,9 +196,6 @@ export function useAssignmentRows(bodyId: string): [Resource<BodyAssignmentRows>
   const { api } = useSession();
   return useResource(`assignments:${bodyId}`, () => api.listBodyAssignmentRows(bodyId));
 }
-
-/** Rows rendered at first, and added by each "show more". */
-const TABLE_PAGE = 50;
 
 function Overview(props: {
   bodyId: string;

@@ -23,6 +23,7 @@ import { RosterCard } from '../roster/roster-card';
 import { can } from '@qcdc/core';
 import { LazyYearSoFar } from '../reports/lazy-reports-page';
 import { reportPaths } from '../reports/report-routes';
+import { useFirstPaintHandoff } from '../first-paint/use-first-paint-handoff';
 
 const useStyles = makeStyles({
   subtitle: {
@@ -75,6 +76,7 @@ export function BodyDashboard(props: {
   const meetings = data.status === 'ready' ? data.data[1] : null;
   const split = useMemo(() => splitByTime(meetings ?? [], Date.now()), [meetings]);
   useMeetingSurface(meetings);
+  useFirstPaintHandoff(data.status !== 'loading' && rows.status !== 'loading');
   const myRoles = data.status === 'ready' ? data.data[0].myRoles : props.summary.myRoles;
 
   const actions = (

@@ -11,6 +11,7 @@ import { navigate } from '../routing/history';
 import { paths } from '../routing/routes';
 import { rememberBodyId, rememberedBodyId } from '../storage/selected-body';
 import { BodyDashboard } from './body-dashboard';
+import { useFirstPaintHandoff } from '../first-paint/use-first-paint-handoff';
 
 /**
  * `/` (and `/?body=<id>` from a configured channel tab): the caller's bodies, one of them open.
@@ -25,6 +26,8 @@ export function DashboardPage(props: { bodyId: string | null }) {
   useEffect(() => {
     if (selected) rememberBodyId(selected.id);
   }, [selected]);
+  // With a body chosen, its dashboard says when it is ready; without one, this page is all there is.
+  useFirstPaintHandoff(bodies.status === 'failed' || (bodies.status === 'ready' && !selected));
 
   if (bodies.status === 'loading') {
     return (
