@@ -6,6 +6,7 @@ import { expectAccessible } from './support/axe';
 import { startSuite, type Suite } from './support/suite';
 import { signIn, words } from './support/tab-ui';
 
+const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 const vi = words('vi');
 const SNAPSHOT = '#qcdc-first-paint';
 /** The app's own chunk (the first paint imports it once it has painted). */
@@ -76,6 +77,7 @@ describe('the dashboard first paint', () => {
       new RegExp(`^/meetings/${DEMO_BODY.id}/`),
     );
     await expectAccessible(page, 'dashboard first paint');
+    await page.screenshot({ path: `${ARTIFACTS}dashboard-first-paint.png`, fullPage: true });
 
     release();
     await snapshot.waitFor({ state: 'detached' });
@@ -84,6 +86,7 @@ describe('the dashboard first paint', () => {
     expect(await page.locator('#root').isVisible()).toBe(true);
     expect(await tableTitles(page)).toEqual(firstTitles);
     expect(await page.getByRole('heading', { level: 1, name: DEMO_BODY.name }).count()).toBe(1);
+    await page.screenshot({ path: `${ARTIFACTS}dashboard-after-first-paint.png`, fullPage: true });
   });
 
   it('paints nothing when an early answer failed: the app shows its own error and retry', async () => {
