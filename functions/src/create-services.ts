@@ -11,6 +11,7 @@ import { withReportingReminders } from './jobs/reporting-reminder-hooks';
 import type { Services } from './services';
 import { TableAssignmentRepository } from './store/assignment-store';
 import { TableCaseRepository } from './store/case-store';
+import { HeadlineCache } from './store/headline-cache';
 import { TableConsultationRepository } from './store/consultation-store';
 import { TableDisclosureRepository } from './store/disclosure-store';
 import { TableBodyRepository } from './store/body-store';
@@ -88,7 +89,9 @@ export function createServices(
     deps: {
       bodies,
       meetings: new TableMeetingRepository(tables),
-      assignments: new TableAssignmentRepository(tables),
+      // One headline cache per process (createServices runs once per process: index.ts, dev host),
+      // kept across requests; every read validates it against the body's version row in storage.
+      assignments: new TableAssignmentRepository(tables, new HeadlineCache()),
       // Front recommendations, cases and disclosures plan their reminders around each write.
       ...withFrontReminders(
         {

@@ -6,7 +6,7 @@
  *                                  | 'attendance~<meetingId>~<userId>'
  *                                  | 'minutes~<meetingId>~<sectionKey>'
  *                                  | 'minutesrev~<meetingId>~<sectionKey>~<version>'
- * - assignments: PK tenant~body   RK 'assignment~<id>' | 'audit~<id>~<seq>'
+ * - assignments: PK tenant~body   RK 'assignment~<id>' | 'audit~<id>~<seq>' | 'assignments-version'
  * - userassignments: PK tenant~user RK '<bodyId>~<id>' (the "my tasks" index)
  * - units:       PK tenant        RK unit id
  * Ids are GUIDs or ULIDs, so they never contain the characters Tables forbid in keys (/ \ # ?).
@@ -23,6 +23,12 @@ export const keys = {
   memberRow: (userId: string) => `member${SEP}${userId}`,
   meetingRow: (meetingId: string) => `meeting${SEP}${meetingId}`,
   assignmentRow: (id: string) => `assignment${SEP}${id}`,
+  /**
+   * One row per body, rewritten in every assignment write's transaction: its ETag versions the
+   * body's assignments (assignment-store.ts). It sorts before `rowKeyRange('assignment')` ('s' <
+   * '~'), so the list queries never return it.
+   */
+  assignmentsVersionRow: 'assignments-version',
   userAssignmentRow: (bodyId: string, id: string) => `${bodyId}${SEP}${id}`,
   attendanceRow: (meetingId: string, userId: string) =>
     `attendance${SEP}${meetingId}${SEP}${userId}`,
