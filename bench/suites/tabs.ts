@@ -15,7 +15,8 @@ const TABS_DIST =
   process.env['BENCH_TABS_DIST'] ?? fileURLToPath(new URL('../../tabs/dist', import.meta.url));
 const MEETINGS = Number(process.env['BENCH_MEETINGS'] ?? 50);
 const ASSIGNMENTS = Number(process.env['BENCH_ASSIGNMENTS'] ?? 1_000);
-const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
+// Enough runs that one slow or fast page load on a busy two-core machine does not move the medians.
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 15);
 
 /**
  * The tab app's weight and speed, for one body with a year of data:
