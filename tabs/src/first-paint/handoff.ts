@@ -16,10 +16,6 @@ export function showSnapshot(snapshot: HTMLElement): void {
   performance.mark('qcdc:first-paint');
 }
 
-export function snapshotShown(): boolean {
-  return document.getElementById(SNAPSHOT_ID) !== null;
-}
-
 /** Idempotent: every page calls it when it is ready to be seen. */
 export function retireFirstPaint(): void {
   const snapshot = document.getElementById(SNAPSHOT_ID);

@@ -1,7 +1,7 @@
 import { pickLocale } from '@qcdc/core';
 import type { BodyAssignmentRows, BodyDetail, BodySummary, MeetingView } from '../api/api-types';
 import { loadDevSession } from '../auth/dev-session-store';
-import { rememberedBodyId } from '../storage/selected-body';
+import { chooseBody, rememberedBodyId } from '../storage/selected-body';
 import { buildDashboardSnapshot, type DashboardData } from './dashboard-snapshot';
 import { showSnapshot } from './handoff';
 
@@ -16,7 +16,9 @@ export async function paintDashboardSnapshot(waitMs: number): Promise<boolean> {
   if (!early || location.pathname !== '/') return false;
   const session = loadDevSession();
   if (!session || session.accessToken !== early.token) return false;
-  const bodyId = new URLSearchParams(location.search).get('body') ?? rememberedBodyId();
+  const fromUrl = new URLSearchParams(location.search).get('body');
+  // The body index.html asked for (the same rule as its inline script).
+  const bodyId = fromUrl ?? rememberedBodyId();
   if (!bodyId) return false;
   const body = `/api/bodies/${encodeURIComponent(bodyId)}`;
   const json = <T>(path: string): Promise<T | null> => {
@@ -41,10 +43,9 @@ export async function paintDashboardSnapshot(waitMs: number): Promise<boolean> {
   if (!answers) return false;
   const [bodies, detail, meetings, rows] = answers;
   if (!bodies || !detail || !meetings || !rows) return false;
-  // The app opens the body in the URL if the caller is in it, else the remembered one, else the
-  // first (DashboardPage); paint only when that is the body asked for.
-  const summary = bodies.bodies.find((b) => b.id === bodyId);
-  if (!summary) return false;
+  // Paint only when the body the app will open (DashboardPage's rule) is the one asked for.
+  const summary = chooseBody(bodies.bodies, fromUrl);
+  if (summary?.id !== bodyId) return false;
   const data: DashboardData = { summary, detail, meetings: meetings.meetings, rows };
   showSnapshot(
     buildDashboardSnapshot(

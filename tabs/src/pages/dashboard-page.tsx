@@ -1,6 +1,5 @@
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useEffect } from 'react';
-import type { BodySummary } from '../api/api-types';
 import { useResource } from '../app/use-resource';
 import { useSession } from '../auth/session-context';
 import { ErrorBar } from '../components/error-bar';
@@ -9,7 +8,7 @@ import { Page } from '../components/page';
 import { useI18n } from '../i18n';
 import { navigate } from '../routing/history';
 import { paths } from '../routing/routes';
-import { rememberBodyId, rememberedBodyId } from '../storage/selected-body';
+import { chooseBody, rememberBodyId } from '../storage/selected-body';
 import { BodyDashboard } from './body-dashboard';
 import { useFirstPaintHandoff } from '../first-paint/use-first-paint-handoff';
 
@@ -60,9 +59,4 @@ export function DashboardPage(props: { bodyId: string | null }) {
       onSelect={(bodyId) => navigate(paths.dashboard(bodyId), { replace: true })}
     />
   );
-}
-
-function chooseBody(bodies: readonly BodySummary[], fromUrl: string | null): BodySummary | null {
-  const byId = (id: string | null) => (id ? bodies.find((body) => body.id === id) : undefined);
-  return byId(fromUrl) ?? byId(rememberedBodyId()) ?? bodies[0] ?? null;
 }
